@@ -1,0 +1,3 @@
+from zcrm_local.cli import main
+
+main()

@@ -1,0 +1,36 @@
+"""Server settings: one frozen value built from flags and environment variables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_DATABASE_URL = "sqlite:///" + str(Path("zcrm-local.db"))
+PROFILES = ("documented", "live")
+# The versions whose URLs are answered with v7 behaviour (spec Q-1).
+SERVED_VERSIONS = ("v3", "v4", "v5", "v6", "v7", "v8")
+# Known versions older than v3: answered API_NOT_SUPPORTED where an API was born later.
+OLD_VERSIONS = ("v2", "v2.1")
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = DEFAULT_DATABASE_URL
+    host: str = "127.0.0.1"
+    port: int = 8000
+    # The fidelity profile of orgs that have not chosen one (spec README).
+    profile: str = "documented"
+    access_token_seconds: int = 3600
+    grant_token_seconds: int = 180
+    # Public base URL: what the accounts server returns as api_domain. Derived from host/port
+    # unless set (a server behind a proxy).
+    public_url: str | None = None
+    accept_bearer: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def base_url(self) -> str:
+        if self.public_url:
+            return self.public_url.rstrip("/")
+        host = "127.0.0.1" if self.host in ("0.0.0.0", "::") else self.host
+        return f"http://{host}:{self.port}"

@@ -1,0 +1,176 @@
+"""Zoho's wire errors: one exception type, one catalogue of codes and their HTTP statuses.
+
+Domain code raises (or returns) ``ZohoError``; only ``http.render`` turns it into bytes.
+Every message string that more than one rule uses lives here, so a grep for a code finds it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# HTTP status each code answers with when it refuses a whole request (conventions §6).
+# Per-item codes never choose the HTTP status on their own (conventions §4.3).
+STATUS_BY_CODE: dict[str, int] = {
+    "AUTHENTICATION_FAILURE": 401,
+    "INVALID_TOKEN": 401,
+    "OAUTH_SCOPE_MISMATCH": 401,
+    "INVALID_URL_PATTERN": 404,
+    "INVALID_REQUEST_METHOD": 400,
+    "INVALID_MODULE": 400,
+    "API_NOT_SUPPORTED": 400,
+    "NO_PERMISSION": 403,
+    "AUTHORIZATION_FAILED": 400,
+    "REQUIRED_PARAM_MISSING": 400,
+    "UNABLE_TO_PARSE_DATA_TYPE": 400,
+    "MANDATORY_NOT_FOUND": 400,
+    "INVALID_DATA": 400,
+    "DEPENDENT_FIELD_MISSING": 400,
+    "DEPENDENT_MISMATCH": 400,
+    "DUPLICATE_DATA": 400,
+    "LIMIT_EXCEEDED": 400,
+    "NOT_ALLOWED": 400,
+    "TOO_MANY_REQUESTS": 429,
+    "INTERNAL_ERROR": 500,
+    "INTERNAL_SERVER_ERROR": 500,
+    "DISCRETE_PAGINATION_LIMIT_EXCEEDED": 400,
+    "PAGINATION_LIMIT_EXCEEDED": 400,
+    "TOKEN_BOUND_DATA_MISMATCH": 400,
+    "EXPIRED_VALUE": 400,
+    "AMBIGUITY_DURING_PROCESSING": 400,
+    "TERRITORY_NOT_ENABLED": 403,
+    "TERRITORY_DISABLED": 403,
+}
+
+# Exact messages of conventions §6 (the v7 SDK's enumerated forms).
+MSG_AUTHENTICATION_FAILURE = "Authentication failed"
+MSG_INVALID_TOKEN = "invalid oauth token"
+MSG_OAUTH_SCOPE_MISMATCH = "invalid oauth scope to access this URL"
+MSG_INVALID_URL_PATTERN = "Please check if the URL trying to access is a correct one"
+MSG_INVALID_REQUEST_METHOD = "The http request method type is not a valid one"
+MSG_INVALID_MODULE = "the module name given seems to be invalid"
+MSG_API_NOT_SUPPORTED = "api not supported in this version"
+MSG_NO_PERMISSION = "permission denied"
+MSG_REQUIRED_PARAM_MISSING = "One of the expected parameter is missing"
+MSG_UNABLE_TO_PARSE = "either the request body or parameters is in wrong format"
+MSG_MANDATORY_NOT_FOUND = "required field not found"
+MSG_INVALID_DATA = "invalid data"
+MSG_INVALID_ID = "the id given seems to be invalid"
+MSG_DEPENDENT_FIELD_MISSING = "Dependent Field missing"
+MSG_DUPLICATE_DATA = "duplicate data"
+MSG_TOO_MANY_REQUESTS = "too many requests"
+MSG_INTERNAL_ERROR = "Internal Server Error"
+
+
+@dataclass
+class ZohoError(Exception):
+    """A refusal in Zoho's four-key shape. ``status`` defaults from the catalogue."""
+
+    code: str
+    message: str
+    details: dict[str, Any] = field(default_factory=dict)
+    status: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.status:
+            self.status = STATUS_BY_CODE.get(self.code, 400)
+        Exception.__init__(self, self.code, self.message)
+
+    def body(self) -> dict[str, Any]:
+        # Key order code, details, message, status is Zoho's (conventions §4.1).
+        return {"code": self.code, "details": self.details, "message": self.message, "status": "error"}
+
+
+# ---- constructors for the errors many rules share ---------------------------------------
+
+def field_details(api_name: str, json_path: str, **extra: Any) -> dict[str, Any]:
+    details: dict[str, Any] = dict(extra)
+    details["api_name"] = api_name
+    details["json_path"] = json_path
+    return details
+
+
+def mandatory_not_found(api_name: str, json_path: str) -> ZohoError:
+    return ZohoError("MANDATORY_NOT_FOUND", MSG_MANDATORY_NOT_FOUND, field_details(api_name, json_path))
+
+
+def invalid_data(api_name: str, json_path: str, message: str = MSG_INVALID_DATA, **extra: Any) -> ZohoError:
+    return ZohoError("INVALID_DATA", message, field_details(api_name, json_path, **extra))
+
+
+def wrong_type(api_name: str, json_path: str, expected: str) -> ZohoError:
+    return invalid_data(api_name, json_path, expected_data_type=expected)
+
+
+def dependent_missing(dependee: str, api_name: str, base: str) -> ZohoError:
+    return ZohoError(
+        "DEPENDENT_FIELD_MISSING",
+        MSG_DEPENDENT_FIELD_MISSING,
+        dependency(dependee, api_name, base),
+    )
+
+
+def dependent_mismatch(dependee: str, api_name: str, base: str, message: str) -> ZohoError:
+    return ZohoError("DEPENDENT_MISMATCH", message, dependency(dependee, api_name, base))
+
+
+def dependency(dependee: str, api_name: str, base: str) -> dict[str, Any]:
+    """``base`` is the item's JSON path (``$.data[0]``)."""
+    return {
+        "dependee": {"api_name": dependee, "json_path": f"{base}.{dependee}"},
+        "api_name": api_name,
+        "json_path": f"{base}.{api_name}",
+    }
+
+
+def required_param_missing(param_name: str) -> ZohoError:
+    return ZohoError("REQUIRED_PARAM_MISSING", MSG_REQUIRED_PARAM_MISSING, {"param_name": param_name})
+
+
+def invalid_param(param_name: str, supported_values: list[Any] | None = None) -> ZohoError:
+    details: dict[str, Any] = {"param_name": param_name}
+    if supported_values is not None:
+        details["supported_values"] = supported_values
+    return ZohoError("INVALID_DATA", MSG_INVALID_DATA, details)
+
+
+def invalid_path_id(index: int = 1) -> ZohoError:
+    return ZohoError("INVALID_DATA", MSG_INVALID_ID, {"resource_path_index": index})
+
+
+def unable_to_parse() -> ZohoError:
+    return ZohoError("UNABLE_TO_PARSE_DATA_TYPE", MSG_UNABLE_TO_PARSE, {})
+
+
+def internal_error() -> ZohoError:
+    return ZohoError("INTERNAL_ERROR", MSG_INTERNAL_ERROR, {})
+
+
+# ---- additions for wrapped single-object resources --------------------------------------
+
+@dataclass
+class WrappedZohoError(ZohoError):
+    """An error answered inside a resource wrapper (``{"business_hours":{…}}``).
+
+    Single-object settings resources (business hours, service preferences) report some
+    refusals inside their wrapper key instead of as a bare object; ``body()`` does the wrapping
+    so the HTTP layer can render every ``ZohoError`` the same way.
+    """
+
+    wrapper: str = ""
+
+    def body(self) -> dict[str, Any]:
+        return {self.wrapper: ZohoError.body(self)}
+
+
+def wrapped(wrapper: str, error: ZohoError) -> WrappedZohoError:
+    return WrappedZohoError(error.code, error.message, error.details, error.status, wrapper=wrapper)
+
+
+def dependency_at(dependee: str, api_name: str, base: str, json_path: str) -> dict[str, Any]:
+    """Like ``dependency`` but with an explicit ``json_path`` (e.g. a timing window's key)."""
+    return {
+        "dependee": {"api_name": dependee, "json_path": f"{base}.{dependee}"},
+        "api_name": api_name,
+        "json_path": json_path,
+    }

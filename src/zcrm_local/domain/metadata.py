@@ -1,0 +1,108 @@
+"""Field and module metadata: the vocabulary the records engine and the fields API share.
+
+A module is data (a ``ModuleSpec``); validating, storing and rendering its records is generic.
+Ids of fields and modules are per org: ``org prefix`` + a stable per-spec suffix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class DataType(StrEnum):
+    TEXT = "text"
+    TEXTAREA = "textarea"
+    EMAIL = "email"
+    PHONE = "phone"
+    WEBSITE = "website"
+    INTEGER = "integer"
+    BIGINT = "bigint"
+    DOUBLE = "double"
+    CURRENCY = "currency"
+    PERCENT = "percent"
+    BOOLEAN = "boolean"
+    DATE = "date"
+    DATETIME = "datetime"
+    PICKLIST = "picklist"
+    MULTISELECTPICKLIST = "multiselectpicklist"
+    LOOKUP = "lookup"
+    OWNERLOOKUP = "ownerlookup"
+    USERLOOKUP = "userlookup"
+    MULTIUSERLOOKUP = "multiuserlookup"
+    TIME_RANGE = "time_range"
+    MULTI_DATE = "multi_date"
+    PROFILEIMAGE = "profileimage"
+    AUTONUMBER = "autonumber"
+
+
+# JSON type Zoho reports for each data type (fields API ``json_type``).
+JSON_TYPE: dict[DataType, str] = {
+    DataType.TEXT: "string",
+    DataType.TEXTAREA: "string",
+    DataType.EMAIL: "string",
+    DataType.PHONE: "string",
+    DataType.WEBSITE: "string",
+    DataType.INTEGER: "integer",
+    DataType.BIGINT: "string",
+    DataType.DOUBLE: "double",
+    DataType.CURRENCY: "double",
+    DataType.PERCENT: "double",
+    DataType.BOOLEAN: "boolean",
+    DataType.DATE: "string",
+    DataType.DATETIME: "string",
+    DataType.PICKLIST: "string",
+    DataType.MULTISELECTPICKLIST: "jsonarray",
+    DataType.LOOKUP: "jsonobject",
+    DataType.OWNERLOOKUP: "jsonobject",
+    DataType.USERLOOKUP: "jsonobject",
+    DataType.MULTIUSERLOOKUP: "jsonarray",
+    DataType.TIME_RANGE: "jsonarray",
+    DataType.MULTI_DATE: "jsonarray",
+    DataType.PROFILEIMAGE: "string",
+    DataType.AUTONUMBER: "string",
+}
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    api_name: str
+    data_type: DataType
+    label: str
+    id_suffix: int
+    length: int | None = None
+    mandatory: bool = False
+    read_only: bool = False
+    picklist: tuple[str, ...] = ()
+    decimal_place: int | None = None
+    lookup_module: str | None = None
+    linking_module: str | None = None
+    custom: bool = False
+
+    @property
+    def json_type(self) -> str:
+        return JSON_TYPE[self.data_type]
+
+
+@dataclass(frozen=True)
+class ModuleSpec:
+    api_name: str
+    module_name: str
+    singular_label: str
+    plural_label: str
+    id_suffix: int
+    fields: tuple[FieldSpec, ...]
+    # False for modules that only exist to describe another module's field (linking modules).
+    api_supported: bool = True
+    generated_type: str = "default"
+
+    def field(self, api_name: str) -> FieldSpec | None:
+        for spec in self.fields:
+            if spec.api_name == api_name:
+                return spec
+        return None
+
+
+def scoped_id(org_prefix: int, suffix: int) -> str:
+    """Org-scoped id for metadata (modules, fields, taxes…): 7-digit prefix + 12 digits."""
+    return f"{org_prefix}{suffix:012d}"

@@ -1,0 +1,54 @@
+"""The application factory: the one ASGI app used by ``serve``, the tests and the plugin."""
+
+from __future__ import annotations
+
+import logging
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route as StarletteRoute
+
+from zcrm_local.config import Settings
+from zcrm_local.domain import errors as e
+from zcrm_local.domain.clock import Clock, SystemClock
+from zcrm_local.http.gate import Gate
+from zcrm_local.http.oauth import revoke_endpoint, token_endpoint
+from zcrm_local.http.render import error_response
+from zcrm_local.http.routes import crm_routes
+from zcrm_local.service.backend import Backend
+from zcrm_local.store.db import Database
+
+ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
+
+
+def create_app(settings: Settings, *, clock: Clock | None = None, db: Database | None = None) -> Starlette:
+    backend = Backend(db=db or Database(settings.database_url), settings=settings, clock=clock or SystemClock())
+    gate = Gate(backend, crm_routes())
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        return error_response(e.ZohoError("INVALID_URL_PATTERN", e.MSG_INVALID_URL_PATTERN))
+
+    async def crash(request: Request, exc: Exception) -> Response:
+        logging.getLogger("zcrm_local.api").exception("unhandled error outside the API gate")
+        return error_response(e.internal_error())
+
+    app = Starlette(
+        routes=[
+            StarletteRoute("/oauth/v2/token", token_endpoint(backend), methods=["POST"]),
+            StarletteRoute("/oauth/v2/auth", token_endpoint(backend), methods=["POST"]),
+            StarletteRoute("/oauth/v2/token/revoke", revoke_endpoint(backend), methods=["POST"]),
+            StarletteRoute("/crm/{rest:path}", gate.handle, methods=ALL_METHODS),
+        ],
+        exception_handlers={404: not_found, 405: not_found, 500: crash, Exception: crash},
+    )
+    app.state.backend = backend
+    return app
+
+
+def app_from_env() -> Starlette:
+    """Factory for ``uvicorn --factory``: each worker process builds its app from the
+    environment that ``serve`` exported."""
+    from zcrm_local.settings_env import settings_from_env
+
+    return create_app(settings_from_env())

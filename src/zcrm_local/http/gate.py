@@ -1,0 +1,139 @@
+"""The ordered pipeline every /crm/{version}/… request passes (spec conventions §7).
+
+The first failing check answers; later checks are not evaluated. Anything unexpected becomes
+Zoho's INTERNAL_ERROR envelope, logged with a request id, never a traceback to the client.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Sequence
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from zcrm_local.config import OLD_VERSIONS, SERVED_VERSIONS
+from zcrm_local.domain import permissions, scopes
+from zcrm_local.domain import errors as e
+from zcrm_local.http.call import Call, Endpoint, Route
+from zcrm_local.http.render import error_response
+from zcrm_local.service.auth import Principal, authenticate
+from zcrm_local.service.backend import Backend
+from zcrm_local.service.modules import canonical_module
+
+log = logging.getLogger("zcrm_local.api")
+
+MAX_BODY_BYTES = 16 * 1024 * 1024
+_VERSION_NUMBER = {"v2": 2, "v2.1": 2}
+_PREFIX = "zoho-oauthtoken "
+
+
+class Gate:
+    def __init__(self, backend: Backend, routes: Sequence[Route]) -> None:
+        self.backend = backend
+        # Literal segments win over placeholders: /users/{id} before /{module}/{id}.
+        self.routes = sorted(routes, key=lambda r: -r.literal_count)
+
+    async def handle(self, request: Request) -> Response:
+        try:
+            return await self._answer(request)
+        except e.ZohoError as refusal:
+            return error_response(refusal)
+        except Exception:
+            request_id = uuid.uuid4().hex
+            log.exception("unhandled error, request id %s: %s %s", request_id, request.method, request.url.path)
+            return error_response(e.internal_error())
+
+    async def _answer(self, request: Request) -> Response:
+        principal = self._authenticate(request.headers.get("authorization"))
+        version, segments = _split(request.url.path)
+        route, params = self._match(version, segments)
+        endpoint = route.methods.get(request.method)
+        if endpoint is None:
+            raise e.ZohoError("INVALID_REQUEST_METHOD", e.MSG_INVALID_REQUEST_METHOD)
+        if version in OLD_VERSIONS and endpoint.since > _VERSION_NUMBER[version]:
+            raise e.ZohoError("API_NOT_SUPPORTED", e.MSG_API_NOT_SUPPORTED, {"supported_version": endpoint.since})
+        module = None
+        if "module" in params:
+            module = canonical_module(params["module"])
+            if module is None:
+                raise e.ZohoError("INVALID_MODULE", e.MSG_INVALID_MODULE, {"resource_path_index": 0})
+        self._check_scope(principal, endpoint, module)
+        if endpoint.territory_feature:
+            _check_territory_feature(principal)
+        needed = endpoint.permission.replace("{module}", module) if endpoint.permission and module else endpoint.permission
+        permissions.check(principal.is_admin, principal.permissions, needed,
+                          endpoint.permission_message or e.MSG_NO_PERMISSION)
+        body = await _read_body(request) if request.method in ("POST", "PUT", "PATCH") else b""
+        call = Call(
+            backend=self.backend,
+            principal=principal,
+            method=request.method,
+            version=version,
+            segments=segments,
+            path_params=params,
+            query=request.query_params,
+            headers=request.headers,
+            body=body,
+            module=module,
+        )
+        return endpoint.handler(call)
+
+    def _authenticate(self, header: str | None) -> Principal:
+        token = None
+        if header:
+            lowered = header.lower()
+            if lowered.startswith(_PREFIX):
+                token = header[len(_PREFIX):].strip()
+            elif self.backend.settings.accept_bearer and lowered.startswith("bearer "):
+                token = header[len("bearer "):].strip()
+        if not token:
+            raise e.ZohoError("AUTHENTICATION_FAILURE", e.MSG_AUTHENTICATION_FAILURE)
+        return authenticate(self.backend, token)
+
+    def _match(self, version: str, segments: tuple[str, ...]) -> tuple[Route, dict[str, str]]:
+        if version in SERVED_VERSIONS or version in OLD_VERSIONS:
+            for route in self.routes:
+                params = route.match(segments)
+                if params is not None:
+                    return route, params
+        raise e.ZohoError("INVALID_URL_PATTERN", e.MSG_INVALID_URL_PATTERN)
+
+    def _check_scope(self, principal: Principal, endpoint: Endpoint, module: str | None) -> None:
+        group, resource, op = endpoint.scope
+        if resource == "{module}" and module:
+            resource = module_scope_name(module)
+        if not scopes.allows(principal.scopes, scopes.satisfying(group, resource, op)):
+            raise e.ZohoError("OAUTH_SCOPE_MISMATCH", e.MSG_OAUTH_SCOPE_MISMATCH)
+
+
+def module_scope_name(module: str) -> str:
+    """``Services__s`` → ``services`` (ZohoCRM.modules.services.READ)."""
+    return module.removesuffix("__s").lower()
+
+
+def _check_territory_feature(principal: Principal) -> None:
+    state = principal.org["territory_state"]
+    if state == "never_enabled":
+        raise e.ZohoError("TERRITORY_NOT_ENABLED", "the territory feature is not enabled")
+    if state == "disabled":
+        raise e.ZohoError("TERRITORY_DISABLED", "the territory feature is disabled")
+
+
+def _split(path: str) -> tuple[str, tuple[str, ...]]:
+    parts = path.split("/")
+    # "", "crm", version, rest…; a trailing slash leaves an empty segment that matches nothing.
+    version = parts[2] if len(parts) > 2 else ""
+    return version, tuple(parts[3:])
+
+
+async def _read_body(request: Request) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise e.unable_to_parse()
+        chunks.append(chunk)
+    return b"".join(chunks)

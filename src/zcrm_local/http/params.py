@@ -1,0 +1,47 @@
+"""Query parameters shared by many endpoints: ids, page and per_page, booleans."""
+
+from __future__ import annotations
+
+from starlette.datastructures import QueryParams
+
+from zcrm_local.domain import errors as e
+
+MAX_PER_PAGE = 200
+
+
+def parse_ids(value: str | None, name: str) -> list[int]:
+    """Comma-separated numeric ids; anything else is a parameter the API cannot parse."""
+    ids: list[int] = []
+    for part in (value or "").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not part.isdigit():
+            raise e.invalid_param(name)
+        ids.append(int(part))
+    return ids
+
+
+def positive_int(query: QueryParams, name: str, default: int) -> int:
+    raw = query.get(name)
+    if raw is None or raw == "":
+        return default
+    if not raw.isdigit() or int(raw) < 1:
+        raise e.invalid_param(name)
+    return int(raw)
+
+
+def short_page(query: QueryParams) -> tuple[int, int]:
+    """``page``/``per_page`` of the short ``info`` form; per_page is capped at 200 (Q-17)."""
+    return positive_int(query, "page", 1), min(positive_int(query, "per_page", MAX_PER_PAGE), MAX_PER_PAGE)
+
+
+def boolean(query: QueryParams, name: str, default: bool = False) -> bool:
+    """The SDK renders Python booleans (``True``/``False``): compare case-insensitively."""
+    raw = query.get(name)
+    if raw is None:
+        return default
+    lowered = raw.lower()
+    if lowered in ("true", "false"):
+        return lowered == "true"
+    raise e.invalid_param(name)

@@ -1,0 +1,34 @@
+"""What every use case needs: the database, the id allocator, the clock and the settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from zcrm_local.config import Settings
+from zcrm_local.domain.clock import Clock, SystemClock
+from zcrm_local.store.db import Database
+from zcrm_local.store.ids import IdAllocator
+
+
+@dataclass
+class Backend:
+    db: Database
+    settings: Settings
+    clock: Clock = field(default_factory=SystemClock)
+    ids: IdAllocator = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.ids = IdAllocator(self.db)
+
+    def org_now(self, org: Any) -> datetime:
+        """The org's "now": its frozen instant, or the server clock shifted by its offset."""
+        if org["clock_frozen_at"] is not None:
+            return org["clock_frozen_at"]
+        now = self.clock.now()
+        offset = org["clock_offset_us"]
+        return now + timedelta(microseconds=offset) if offset else now
+
+    def profile_of(self, org: Any) -> str:
+        return org["profile"] or self.settings.profile

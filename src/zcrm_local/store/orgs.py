@@ -1,0 +1,96 @@
+"""Org rows and the people of an org (profiles, roles, users): the only SQL for them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import sqlalchemy as sa
+
+from zcrm_local.store.tables import orgs, profiles, roles, users
+
+
+def insert_org(conn: sa.Connection, row: Mapping[str, Any]) -> None:
+    conn.execute(sa.insert(orgs).values(**row))
+
+
+def prefix_taken(conn: sa.Connection, prefix: int) -> bool:
+    return conn.execute(sa.select(orgs.c.id).where(orgs.c.prefix == prefix)).first() is not None
+
+
+def get_org(conn: sa.Connection, org_id: int) -> sa.RowMapping | None:
+    return conn.execute(sa.select(orgs).where(orgs.c.id == org_id)).mappings().first()
+
+
+def default_org(conn: sa.Connection) -> sa.RowMapping | None:
+    return conn.execute(sa.select(orgs).where(orgs.c.is_default.is_(True))).mappings().first()
+
+
+def list_orgs(conn: sa.Connection) -> list[sa.RowMapping]:
+    return list(conn.execute(sa.select(orgs).order_by(orgs.c.created_time)).mappings())
+
+
+def update_org(conn: sa.Connection, org_id: int, **values: Any) -> None:
+    conn.execute(sa.update(orgs).where(orgs.c.id == org_id).values(**values))
+
+
+def lock_org(conn: sa.Connection, org_id: int) -> None:
+    """Serialise writers of one org (PostgreSQL row lock; SQLite's write lock already does)."""
+    conn.execute(sa.select(orgs.c.id).where(orgs.c.id == org_id).with_for_update())
+
+
+def insert_rows(conn: sa.Connection, table: sa.Table, rows: Iterable[Mapping[str, Any]]) -> None:
+    batch = list(rows)
+    if batch:
+        conn.execute(sa.insert(table), batch)
+
+
+def insert_profiles(conn: sa.Connection, rows: Iterable[Mapping[str, Any]]) -> None:
+    insert_rows(conn, profiles, rows)
+
+
+def insert_roles(conn: sa.Connection, rows: Iterable[Mapping[str, Any]]) -> None:
+    insert_rows(conn, roles, rows)
+
+
+def insert_users(conn: sa.Connection, rows: Iterable[Mapping[str, Any]]) -> None:
+    insert_rows(conn, users, rows)
+
+
+def _user_select() -> sa.Select[Any]:
+    reporting = users.alias("reporting")
+    return (
+        sa.select(
+            users,
+            roles.c.name.label("role_name"),
+            profiles.c.name.label("profile_name"),
+            profiles.c.is_admin,
+            profiles.c.permissions,
+            reporting.c.first_name.label("reporting_first"),
+            reporting.c.last_name.label("reporting_last"),
+        )
+        .join(roles, roles.c.id == users.c.role_id)
+        .join(profiles, profiles.c.id == users.c.profile_id)
+        .outerjoin(reporting, reporting.c.id == users.c.reporting_to)
+    )
+
+
+def get_user(conn: sa.Connection, org_id: int, user_id: int) -> sa.RowMapping | None:
+    stmt = _user_select().where(users.c.org_id == org_id, users.c.id == user_id)
+    return conn.execute(stmt).mappings().first()
+
+
+def list_users(conn: sa.Connection, org_id: int, ids: list[int] | None = None) -> list[sa.RowMapping]:
+    stmt = _user_select().where(users.c.org_id == org_id)
+    if ids is not None:
+        stmt = stmt.where(users.c.id.in_(ids))
+    return list(conn.execute(stmt.order_by(users.c.id)).mappings())
+
+
+def org_admin(conn: sa.Connection, org_id: int) -> sa.RowMapping | None:
+    stmt = (
+        _user_select()
+        .where(users.c.org_id == org_id, profiles.c.is_admin.is_(True), users.c.status == "active")
+        .order_by(users.c.id)
+    )
+    return conn.execute(stmt).mappings().first()

@@ -1,0 +1,141 @@
+"""The schema: one MetaData, every table scoped by org.
+
+Timestamps are ``Instant`` (UTC microseconds), ids are 64-bit integers made in Python,
+record bodies are JSON keyed by Zoho api_name so a new module needs no DDL.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from zcrm_local.store.types import Instant, Json
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+orgs = sa.Table(
+    "orgs",
+    metadata,
+    sa.Column("id", sa.BigInteger, primary_key=True, autoincrement=False),
+    # 7-digit prefix of every id made for this org (spec conventions §9).
+    sa.Column("prefix", sa.Integer, nullable=False, unique=True),
+    sa.Column("zgid", sa.String(32), nullable=False),
+    sa.Column("company_name", sa.String(200), nullable=False),
+    sa.Column("alias", sa.String(200)),
+    sa.Column("primary_email", sa.String(200), nullable=False),
+    sa.Column("time_zone", sa.String(64), nullable=False),
+    sa.Column("country_code", sa.String(8), nullable=False),
+    sa.Column("currency", sa.String(64), nullable=False),
+    sa.Column("iso_code", sa.String(8), nullable=False),
+    sa.Column("currency_symbol", sa.String(8), nullable=False),
+    sa.Column("currency_locale", sa.String(16), nullable=False),
+    # NULL: the server's default fidelity profile.
+    sa.Column("profile", sa.String(16)),
+    # Next unreserved value of the org's id sequence; processes reserve blocks of it.
+    sa.Column("next_seq", sa.BigInteger, nullable=False),
+    # Territory feature switch: never_enabled | enabled | disabled.
+    sa.Column("territory_state", sa.String(16), nullable=False),
+    sa.Column("job_sheet_enabled", sa.Boolean, nullable=False),
+    # The org's clock: frozen at an instant, or shifted by an offset from the server clock.
+    sa.Column("clock_frozen_at", Instant),
+    sa.Column("clock_offset_us", sa.BigInteger, nullable=False, server_default="0"),
+    sa.Column("created_time", Instant, nullable=False),
+    sa.Column("is_default", sa.Boolean, nullable=False, server_default=sa.false()),
+)
+
+profiles = sa.Table(
+    "profiles",
+    metadata,
+    sa.Column("id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("org_id", sa.BigInteger, sa.ForeignKey("orgs.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("is_admin", sa.Boolean, nullable=False),
+    # Permission names granted besides what every profile has (spec 12 §8).
+    sa.Column("permissions", Json, nullable=False),
+)
+
+roles = sa.Table(
+    "roles",
+    metadata,
+    sa.Column("id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("org_id", sa.BigInteger, sa.ForeignKey("orgs.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("reporting_to", sa.BigInteger),
+)
+
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("org_id", sa.BigInteger, sa.ForeignKey("orgs.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("first_name", sa.String(100)),
+    sa.Column("last_name", sa.String(100), nullable=False),
+    sa.Column("email", sa.String(200), nullable=False),
+    # active | disabled | deleted
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("confirm", sa.Boolean, nullable=False),
+    sa.Column("role_id", sa.BigInteger, nullable=False),
+    sa.Column("profile_id", sa.BigInteger, nullable=False),
+    sa.Column("reporting_to", sa.BigInteger),
+    sa.Column("time_zone", sa.String(64), nullable=False),
+    sa.Column("locale", sa.String(16), nullable=False),
+    sa.Column("zuid", sa.String(32), nullable=False),
+    sa.Column("created_time", Instant, nullable=False),
+    sa.Column("modified_time", Instant, nullable=False),
+)
+
+# OAuth: secrets and tokens are stored as SHA-256 hex digests, never in clear.
+oauth_clients = sa.Table(
+    "oauth_clients",
+    metadata,
+    sa.Column("client_id", sa.String(64), primary_key=True),
+    sa.Column("org_id", sa.BigInteger, sa.ForeignKey("orgs.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("user_id", sa.BigInteger, nullable=False),
+    sa.Column("secret_hash", sa.String(64), nullable=False),
+    # self | web
+    sa.Column("client_type", sa.String(8), nullable=False),
+    sa.Column("redirect_uri", sa.String(500)),
+    sa.Column("created_time", Instant, nullable=False),
+)
+
+oauth_grants = sa.Table(
+    "oauth_grants",
+    metadata,
+    sa.Column("code_hash", sa.String(64), primary_key=True),
+    sa.Column("client_id", sa.String(64), sa.ForeignKey("oauth_clients.client_id", ondelete="CASCADE"), nullable=False),
+    sa.Column("org_id", sa.BigInteger, nullable=False, index=True),
+    sa.Column("user_id", sa.BigInteger, nullable=False),
+    sa.Column("scopes", sa.Text, nullable=False),
+    sa.Column("expires_at", Instant, nullable=False),
+    sa.Column("used", sa.Boolean, nullable=False),
+)
+
+oauth_refresh_tokens = sa.Table(
+    "oauth_refresh_tokens",
+    metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column("client_id", sa.String(64), sa.ForeignKey("oauth_clients.client_id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("org_id", sa.BigInteger, nullable=False, index=True),
+    sa.Column("user_id", sa.BigInteger, nullable=False),
+    sa.Column("scopes", sa.Text, nullable=False),
+    sa.Column("created_time", Instant, nullable=False),
+)
+
+oauth_access_tokens = sa.Table(
+    "oauth_access_tokens",
+    metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    # NULL for client-credentials tokens, which have no refresh token.
+    sa.Column("refresh_hash", sa.String(64), index=True),
+    sa.Column("client_id", sa.String(64), nullable=False),
+    sa.Column("org_id", sa.BigInteger, nullable=False, index=True),
+    sa.Column("user_id", sa.BigInteger, nullable=False),
+    sa.Column("scopes", sa.Text, nullable=False),
+    sa.Column("expires_at", Instant, nullable=False),
+)
