@@ -16,14 +16,14 @@ from zcrm_local.http.gate import Gate
 from zcrm_local.http.oauth import revoke_endpoint, token_endpoint
 from zcrm_local.http.render import error_response
 from zcrm_local.http.routes import crm_routes
-from zcrm_local.service.backend import Backend
-from zcrm_local.store.db import Database
+from zcrm_local.service.backend import Backend, open_backend
 
 ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
 
-def create_app(settings: Settings, *, clock: Clock | None = None, db: Database | None = None) -> Starlette:
-    backend = Backend(db=db or Database(settings.database_url), settings=settings, clock=clock or SystemClock())
+def create_app(settings: Settings, *, clock: Clock | None = None, db: object | None = None) -> Starlette:
+    """``db``: an already open store to share (tests); by default one is opened from settings."""
+    backend: Backend = open_backend(settings, clock=clock or SystemClock(), db=db)
     gate = Gate(backend, crm_routes())
 
     async def not_found(request: Request, exc: Exception) -> Response:

@@ -32,3 +32,7 @@ class Backend:
 
     def profile_of(self, org: Any) -> str:
         return org["profile"] or self.settings.profile
+
+
+def open_backend(settings: Settings, *, clock: Clock | None = None, db: Any | None = None) -> Backend:
+    return Backend(db=db or Database(settings.database_url), settings=settings, clock=clock or SystemClock())

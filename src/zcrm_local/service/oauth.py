@@ -103,15 +103,17 @@ class Credentials:
     scopes: tuple[str, ...]
 
 
-def mint_credentials(backend: Backend, org_id: int, scopes: list[str] | None = None) -> Credentials:
-    """A new self client for the org's administrator with a refresh and an access token."""
+def mint_credentials(backend: Backend, org_id: int, scopes: list[str] | None = None,
+                     user_id: int | None = None) -> Credentials:
+    """A new self client with a refresh and an access token, for the org's administrator
+    unless another user of the org is named."""
     granted = tuple(scopes or scope_rules.ALL_SCOPES)
     now = backend.clock.now()
     client_id, secret, refresh = rules.new_client_id(), rules.new_client_secret(), rules.new_token()
     with backend.db.write() as conn:
-        admin = org_store.org_admin(conn, org_id)
+        admin = org_store.org_admin(conn, org_id) if user_id is None else org_store.get_user(conn, org_id, user_id)
         if admin is None:
-            raise LookupError(f"org {org_id} has no active administrator")
+            raise LookupError(f"org {org_id} has no such user")
         client = {"client_id": client_id, "org_id": org_id, "user_id": admin["id"],
                   "secret_hash": rules.digest(secret), "client_type": "self", "redirect_uri": None,
                   "created_time": now}
