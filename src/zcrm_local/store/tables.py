@@ -139,3 +139,104 @@ oauth_access_tokens = sa.Table(
     sa.Column("scopes", sa.Text, nullable=False),
     sa.Column("expires_at", Instant, nullable=False),
 )
+
+# ---- records of every module: system columns + the api_name-keyed JSON body --------------
+records = sa.Table(
+    "records",
+    metadata,
+    sa.Column("id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("org_id", sa.BigInteger, sa.ForeignKey("orgs.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("module", sa.String(100), nullable=False),
+    sa.Column("data", Json, nullable=False),
+    sa.Column("owner_id", sa.BigInteger, nullable=False),
+    sa.Column("created_by", sa.BigInteger, nullable=False),
+    sa.Column("modified_by", sa.BigInteger, nullable=False),
+    sa.Column("created_time", Instant, nullable=False),
+    sa.Column("modified_time", Instant, nullable=False),
+    # Optimistic concurrency: every update bumps it; a writer that read version n only
+    # writes where the row still has n.
+    sa.Column("version", sa.Integer, nullable=False, server_default="1"),
+    sa.Index("ix_records_org_module_id", "org_id", "module", "id"),
+    sa.Index("ix_records_org_module_created", "org_id", "module", "created_time"),
+    sa.Index("ix_records_org_module_modified", "org_id", "module", "modified_time"),
+)
+
+# Per-org counters that limits are enforced on atomically (e.g. active services ≤ 500):
+# a conditional UPDATE decides, so concurrent writers cannot both pass a check.
+counters = sa.Table(
+    "counters",
+    metadata,
+    sa.Column("org_id", sa.BigInteger, sa.ForeignKey("orgs.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("value", sa.BigInteger, nullable=False),
+)
+
+# Small per-org settings documents (service preferences, job-sheet sections, business hours,
+# limits…), one JSON value per key.
+org_settings = sa.Table(
+    "org_settings",
+    metadata,
+    sa.Column("org_id", sa.BigInteger, sa.ForeignKey("orgs.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", Json, nullable=False),
+)
+
+taxes = sa.Table(
+    "taxes",
+    metadata,
+    sa.Column("id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("org_id", sa.BigInteger, sa.ForeignKey("orgs.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("name", sa.String(100), nullable=False),
+    # The rate as text ("0.8"): exact, and rendered as the number it spells.
+    sa.Column("value", sa.String(32), nullable=False),
+    sa.Column("sequence_number", sa.Integer, nullable=False),
+)
+
+holidays = sa.Table(
+    "holidays",
+    metadata,
+    sa.Column("id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("org_id", sa.BigInteger, sa.ForeignKey("orgs.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("date", sa.Date, nullable=False),
+    sa.Column("type", sa.String(32), nullable=False),
+    sa.Column("shift_id", sa.BigInteger),
+)
+
+# ---- territories ----------------------------------------------------------------------------
+territories = sa.Table(
+    "territories",
+    metadata,
+    sa.Column("id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("org_id", sa.BigInteger, sa.ForeignKey("orgs.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("name", sa.String(250), nullable=False),
+    # Lower-cased name: the database itself keeps names unique per org, whatever the race.
+    sa.Column("name_key", sa.String(250), nullable=False),
+    sa.Column("parent_id", sa.BigInteger),
+    sa.Column("data", Json, nullable=False),
+    sa.Column("created_time", Instant, nullable=False),
+    sa.Column("modified_time", Instant, nullable=False),
+    sa.UniqueConstraint("org_id", "name_key"),
+    sa.Index("ix_territories_org_parent", "org_id", "parent_id"),
+)
+
+territory_users = sa.Table(
+    "territory_users",
+    metadata,
+    sa.Column("org_id", sa.BigInteger, sa.ForeignKey("orgs.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("territory_id", sa.BigInteger, sa.ForeignKey("territories.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("user_id", sa.BigInteger, primary_key=True),
+    sa.Column("created_time", Instant, nullable=False),
+)
+
+record_territories = sa.Table(
+    "record_territories",
+    metadata,
+    sa.Column("org_id", sa.BigInteger, sa.ForeignKey("orgs.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("record_id", sa.BigInteger, sa.ForeignKey("records.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("territory_id", sa.BigInteger, sa.ForeignKey("territories.id", ondelete="CASCADE"), primary_key=True),
+    # manual | rule: rule assignments are recomputed when the record changes.
+    sa.Column("source", sa.String(8), nullable=False),
+    sa.Column("assigned_time", Instant, nullable=False),
+    sa.Index("ix_record_territories_territory", "territory_id"),
+)

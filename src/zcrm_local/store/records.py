@@ -1,0 +1,108 @@
+"""Records of every module: the only SQL for them. Every statement filters by org."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import sqlalchemy as sa
+
+from zcrm_local.store.tables import counters, records
+
+SORT_COLUMNS = {"id": records.c.id, "Created_Time": records.c.created_time, "Modified_Time": records.c.modified_time}
+
+
+def insert(conn: sa.Connection, rows: Iterable[Mapping[str, Any]]) -> None:
+    batch = list(rows)
+    if batch:
+        conn.execute(sa.insert(records), batch)
+
+
+def get(conn: sa.Connection, org_id: int, module: str, record_id: int) -> sa.RowMapping | None:
+    stmt = sa.select(records).where(records.c.org_id == org_id, records.c.module == module, records.c.id == record_id)
+    return conn.execute(stmt).mappings().first()
+
+
+def get_many(conn: sa.Connection, org_id: int, module: str, ids: list[int]) -> dict[int, sa.RowMapping]:
+    if not ids:
+        return {}
+    stmt = sa.select(records).where(records.c.org_id == org_id, records.c.module == module, records.c.id.in_(ids))
+    return {row["id"]: row for row in conn.execute(stmt).mappings()}
+
+
+def page(
+    conn: sa.Connection,
+    org_id: int,
+    module: str,
+    *,
+    sort_by: str = "id",
+    descending: bool = True,
+    offset: int = 0,
+    limit: int = 200,
+    ids: list[int] | None = None,
+    modified_since: Any = None,
+    record_ids_in: sa.Select[Any] | None = None,
+) -> list[sa.RowMapping]:
+    """One page in a stable order (ties on the sort column broken by id)."""
+    column = SORT_COLUMNS[sort_by]
+    order = (column.desc(), records.c.id.desc()) if descending else (column.asc(), records.c.id.asc())
+    stmt = sa.select(records).where(records.c.org_id == org_id, records.c.module == module)
+    if ids is not None:
+        stmt = stmt.where(records.c.id.in_(ids))
+    if modified_since is not None:
+        stmt = stmt.where(records.c.modified_time > modified_since)
+    if record_ids_in is not None:
+        stmt = stmt.where(records.c.id.in_(record_ids_in))
+    stmt = stmt.order_by(*order).offset(offset).limit(limit)
+    return list(conn.execute(stmt).mappings())
+
+
+def update(conn: sa.Connection, org_id: int, record_id: int, version: int, **values: Any) -> bool:
+    """Write only if nobody wrote since ``version`` was read; False tells the caller to retry."""
+    done = conn.execute(
+        sa.update(records)
+        .where(records.c.org_id == org_id, records.c.id == record_id, records.c.version == version)
+        .values(version=version + 1, **values)
+    )
+    return done.rowcount == 1
+
+
+def delete(conn: sa.Connection, org_id: int, module: str, record_id: int) -> bool:
+    done = conn.execute(
+        sa.delete(records).where(records.c.org_id == org_id, records.c.module == module, records.c.id == record_id)
+    )
+    return done.rowcount == 1
+
+
+def count(conn: sa.Connection, org_id: int, module: str) -> int:
+    stmt = sa.select(sa.func.count()).select_from(records).where(records.c.org_id == org_id, records.c.module == module)
+    return int(conn.execute(stmt).scalar_one())
+
+
+# ---- counters -------------------------------------------------------------------------------
+
+def create_counter(conn: sa.Connection, org_id: int, name: str, value: int = 0) -> None:
+    conn.execute(sa.insert(counters).values(org_id=org_id, name=name, value=value))
+
+
+def try_increment(conn: sa.Connection, org_id: int, name: str, limit: int) -> bool:
+    """Add one unless the counter is at ``limit``; atomic on both stores."""
+    done = conn.execute(
+        sa.update(counters)
+        .where(counters.c.org_id == org_id, counters.c.name == name, counters.c.value < limit)
+        .values(value=counters.c.value + 1)
+    )
+    return done.rowcount == 1
+
+
+def decrement(conn: sa.Connection, org_id: int, name: str) -> None:
+    conn.execute(
+        sa.update(counters)
+        .where(counters.c.org_id == org_id, counters.c.name == name, counters.c.value > 0)
+        .values(value=counters.c.value - 1)
+    )
+
+
+def counter(conn: sa.Connection, org_id: int, name: str) -> int:
+    stmt = sa.select(counters.c.value).where(counters.c.org_id == org_id, counters.c.name == name)
+    return int(conn.execute(stmt).scalar_one_or_none() or 0)
