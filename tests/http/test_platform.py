@@ -14,7 +14,7 @@ def test_org_has_the_keys_the_sdk_reads(client, org):
     assert row["id"] == str(org.id)
     assert row["zgid"].isdigit()
     assert row["time_zone"] == "Asia/Kolkata"
-    assert row["currency_symbol"] == "₹"
+    assert row["currency_symbol"] == "$"
     assert row["mc_status"] is False
     assert row["license_details"]["paid_type"] == "enterprise"
     assert row["created_time"] == "2026-11-23T12:00:00+05:30"

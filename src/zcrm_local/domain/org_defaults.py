@@ -38,8 +38,8 @@ PEOPLE: tuple[PersonSpec, ...] = (
 
 DEFAULT_ORG_NAME = "Zylker Services"
 TIME_ZONE = "Asia/Kolkata"
-COUNTRY_CODE = "IN"
-CURRENCY = ("Indian Rupee", "INR", "₹", "en_IN")
+COUNTRY_CODE = "US"
+CURRENCY = ("US Dollar", "USD", "$", "en_US")
 LOCALE = "en_US"
 
 

@@ -53,6 +53,8 @@ ScopeSpec = tuple[str, str | None, str]
 class Endpoint:
     handler: Handler
     scope: ScopeSpec
+    # Other scopes that satisfy the endpoint too (e.g. taxes: org or settings, spec Q-8).
+    also: tuple[ScopeSpec, ...] = ()
     # Permission name the caller's profile needs, or None; "{module}" as in scope.
     permission: str | None = None
     permission_message: str | None = None

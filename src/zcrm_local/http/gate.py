@@ -20,7 +20,7 @@ from zcrm_local.http.call import Call, Endpoint, Route
 from zcrm_local.http.render import error_response
 from zcrm_local.service.auth import Principal, authenticate
 from zcrm_local.service.backend import Backend
-from zcrm_local.service.modules import canonical_module
+from zcrm_local.domain.modules.registry import resolve_path_module
 
 log = logging.getLogger("zcrm_local.api")
 
@@ -56,9 +56,10 @@ class Gate:
             raise e.ZohoError("API_NOT_SUPPORTED", e.MSG_API_NOT_SUPPORTED, {"supported_version": endpoint.since})
         module = None
         if "module" in params:
-            module = canonical_module(params["module"])
-            if module is None:
+            spec = resolve_path_module(params["module"])
+            if spec is None:
                 raise e.ZohoError("INVALID_MODULE", e.MSG_INVALID_MODULE, {"resource_path_index": 0})
+            module = spec.api_name
         self._check_scope(principal, endpoint, module)
         if endpoint.territory_feature:
             _check_territory_feature(principal)
@@ -101,10 +102,12 @@ class Gate:
         raise e.ZohoError("INVALID_URL_PATTERN", e.MSG_INVALID_URL_PATTERN)
 
     def _check_scope(self, principal: Principal, endpoint: Endpoint, module: str | None) -> None:
-        group, resource, op = endpoint.scope
-        if resource == "{module}" and module:
-            resource = module_scope_name(module)
-        if not scopes.allows(principal.scopes, scopes.satisfying(group, resource, op)):
+        accepted: frozenset[str] = frozenset()
+        for group, resource, op in (endpoint.scope, *endpoint.also):
+            if resource == "{module}" and module:
+                resource = module_scope_name(module)
+            accepted |= scopes.satisfying(group, resource, op)
+        if not scopes.allows(principal.scopes, accepted):
             raise e.ZohoError("OAUTH_SCOPE_MISMATCH", e.MSG_OAUTH_SCOPE_MISMATCH)
 
 

@@ -2,16 +2,48 @@
 
 from __future__ import annotations
 
-from zcrm_local.domain.permissions import module_permission
-from zcrm_local.http import platform
+from zcrm_local.domain.permissions import MANAGE_SETTINGS, MANAGE_USERS
+from zcrm_local.http import platform, records, settings
 from zcrm_local.http.call import Endpoint, Route
 
-_ = module_permission  # record routes name their permission as "{module}" templates
+# Record routes name their permission per module: "{module}" is replaced by the gate.
+_VIEW, _CREATE, _EDIT, _DELETE = (f"Crm_Implied_{verb}_{{module}}" for verb in ("View", "Create", "Edit", "Delete"))
+_FORBIDDEN = "Forbidden due to insufficient permissions"  # business hours' own NO_PERMISSION text
 
 
 def crm_routes() -> list[Route]:
     return [
         Route(("org",), {"GET": Endpoint(platform.get_org, ("org", None, "READ"))}),
+        Route(("org", "taxes"), {"GET": Endpoint(settings.get_taxes, ("org", None, "READ"),
+                                                 also=(("settings", "taxes", "READ"),))}),
+        Route(("org", "taxes", "{tax_id}"), {"GET": Endpoint(settings.get_tax, ("org", None, "READ"),
+                                                             also=(("settings", "taxes", "READ"),))}),
         Route(("users",), {"GET": Endpoint(platform.list_users, ("users", None, "READ"))}),
         Route(("users", "{user_id}"), {"GET": Endpoint(platform.get_user, ("users", None, "READ"))}),
+        Route(("settings", "modules"), {"GET": Endpoint(settings.get_modules, ("settings", "modules", "READ"))}),
+        Route(("settings", "fields"), {"GET": Endpoint(settings.get_fields, ("settings", "fields", "READ"))}),
+        Route(("settings", "holidays"), {"GET": Endpoint(settings.get_holidays, ("settings", "holidays", "READ"))}),
+        Route(("settings", "service_preferences"), {
+            "GET": Endpoint(settings.get_service_preferences, ("settings", "modules", "READ"), since=3),
+            "PUT": Endpoint(settings.update_service_preferences, ("settings", "modules", "UPDATE"), since=3,
+                            permission=MANAGE_SETTINGS),
+        }),
+        Route(("settings", "business_hours"), {
+            "GET": Endpoint(settings.get_business_hours, ("settings", "business_hours", "READ")),
+            "POST": Endpoint(settings.create_business_hours, ("settings", "business_hours", "CREATE"),
+                             permission=MANAGE_USERS, permission_message=_FORBIDDEN),
+            "PUT": Endpoint(settings.update_business_hours, ("settings", "business_hours", "UPDATE"),
+                            permission=MANAGE_USERS, permission_message=_FORBIDDEN),
+        }),
+        Route(("{module}",), {
+            "GET": Endpoint(records.list_records, ("modules", "{module}", "READ"), permission=_VIEW, since=3),
+            "POST": Endpoint(records.create_records, ("modules", "{module}", "CREATE"), permission=_CREATE, since=3),
+            "PUT": Endpoint(records.update_records, ("modules", "{module}", "UPDATE"), permission=_EDIT, since=3),
+            "DELETE": Endpoint(records.delete_records, ("modules", "{module}", "DELETE"), permission=_DELETE, since=3),
+        }),
+        Route(("{module}", "{id}"), {
+            "GET": Endpoint(records.get_record, ("modules", "{module}", "READ"), permission=_VIEW, since=3),
+            "PUT": Endpoint(records.update_record, ("modules", "{module}", "UPDATE"), permission=_EDIT, since=3),
+            "DELETE": Endpoint(records.delete_record, ("modules", "{module}", "DELETE"), permission=_DELETE, since=3),
+        }),
     ]

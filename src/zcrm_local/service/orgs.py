@@ -9,8 +9,10 @@ from typing import Any
 import sqlalchemy as sa
 
 from zcrm_local.domain import org_defaults as defaults
+from zcrm_local.domain.modules import registry
 from zcrm_local.domain.permissions import ADMINISTRATOR, standard_permissions
 from zcrm_local.service.backend import Backend
+from zcrm_local.service.org_data import apply_services_fixture
 from zcrm_local.store import orgs as org_store
 from zcrm_local.store.ids import FIRST_SEQ, make_id
 
@@ -26,10 +28,12 @@ class NewOrg:
     user_ids: dict[str, int]
 
 
-def create_org(backend: Backend, name: str, *, territories: bool = True, default: bool = False) -> NewOrg:
+def create_org(backend: Backend, name: str, *, territories: bool = True, default: bool = False,
+               prefix: int | None = None) -> NewOrg:
+    """``prefix``: rebuild an org's fixture with its own ids (reset); by default a free one."""
     now = backend.clock.now()
     with backend.db.write() as conn:
-        prefix = _free_prefix(conn)
+        prefix = prefix or _free_prefix(conn)
         seq = iter(range(FIRST_SEQ, FIRST_SEQ + _FIXTURE_IDS))
 
         def next_id() -> int:
@@ -107,7 +111,7 @@ def create_org(backend: Backend, name: str, *, territories: bool = True, default
                 for i, p in enumerate(defaults.PEOPLE)
             ],
         )
-        _feature_fixtures(conn, org_id, next_id, now)
+        _feature_fixtures(conn, org_id, prefix, next_id, now)
     return NewOrg(org_id=org_id, prefix=prefix, admin_id=admin_id, user_ids=user_ids)
 
 
@@ -128,11 +132,10 @@ def _free_prefix(conn: sa.Connection) -> int:
 
 
 def _module_names() -> list[str]:
-    from zcrm_local.service.modules import module_names
-
-    return module_names()
+    return [spec.api_name for spec in registry.all_modules() if spec.api_supported]
 
 
-def _feature_fixtures(conn: sa.Connection, org_id: int, next_id: Any, now: Any) -> None:
+def _feature_fixtures(conn: sa.Connection, org_id: int, prefix: int, next_id: Any, now: Any) -> None:
     """What each feature gives a new org (business hours, taxes, root territory…), inside the
     org's creating transaction so an org is never half-made."""
+    apply_services_fixture(conn, org_id, prefix)

@@ -18,8 +18,13 @@ def insert(conn: sa.Connection, rows: Iterable[Mapping[str, Any]]) -> None:
         conn.execute(sa.insert(records), batch)
 
 
-def get(conn: sa.Connection, org_id: int, module: str, record_id: int) -> sa.RowMapping | None:
+def get(conn: sa.Connection, org_id: int, module: str, record_id: int, *,
+        for_update: bool = False) -> sa.RowMapping | None:
+    """``for_update`` locks the row until the transaction ends (PostgreSQL; SQLite's write
+    transaction already excludes other writers)."""
     stmt = sa.select(records).where(records.c.org_id == org_id, records.c.module == module, records.c.id == record_id)
+    if for_update:
+        stmt = stmt.with_for_update()
     return conn.execute(stmt).mappings().first()
 
 

@@ -1,0 +1,1 @@
+"""Generic, metadata-driven record handling: coercion, merging, rendering, envelopes."""

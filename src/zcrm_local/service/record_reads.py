@@ -1,0 +1,53 @@
+"""Reading records of any module: one page of a list, or one record by id."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from zcrm_local.domain.records.listing import ListParams
+from zcrm_local.domain.records.refs import UserRef
+from zcrm_local.service.auth import Principal
+from zcrm_local.service.backend import Backend
+from zcrm_local.service.org_data import users_by_id
+from zcrm_local.store import records as record_store
+
+
+@dataclass(frozen=True)
+class Page:
+    records: list[dict[str, Any]]
+    more: bool
+    users: dict[int, UserRef]
+
+
+def token_key(principal: Principal) -> bytes:
+    """Page tokens are signed per org with a key every server process derives alike."""
+    org = principal.org
+    return hashlib.sha256(f"zcrm-page-token:{org['id']}:{org['zgid']}".encode()).digest()
+
+
+def list_page(backend: Backend, principal: Principal, module: str, params: ListParams,
+              modified_since: datetime | None = None) -> Page:
+    with backend.db.read() as conn:
+        rows = record_store.page(
+            conn, principal.org_id, module, sort_by=params.sort_by, descending=params.descending,
+            offset=params.offset, limit=params.per_page + 1, ids=params.ids, modified_since=modified_since,
+        )
+        users = users_by_id(conn, principal.org_id) if rows else {}
+    return Page([dict(r["data"]) for r in rows[: params.per_page]], len(rows) > params.per_page, users)
+
+
+def modified_since_any(backend: Backend, principal: Principal, module: str, since: datetime) -> bool:
+    with backend.db.read() as conn:
+        rows = record_store.page(conn, principal.org_id, module, limit=1, modified_since=since)
+    return bool(rows)
+
+
+def get_one(backend: Backend, principal: Principal, module: str, record_id: int) -> tuple[dict[str, Any] | None,
+                                                                                          dict[int, UserRef]]:
+    with backend.db.read() as conn:
+        row = record_store.get(conn, principal.org_id, module, record_id)
+        users = users_by_id(conn, principal.org_id) if row is not None else {}
+    return (dict(row["data"]) if row is not None else None), users
