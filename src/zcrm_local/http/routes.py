@@ -5,6 +5,7 @@ from __future__ import annotations
 from zcrm_local.domain.permissions import MANAGE_SETTINGS, MANAGE_USERS
 from zcrm_local.http import platform, records, settings
 from zcrm_local.http.call import Endpoint, Route
+from zcrm_local.http.territory_routes import territory_routes
 
 # Record routes name their permission per module: "{module}" is replaced by the gate.
 _VIEW, _CREATE, _EDIT, _DELETE = (f"Crm_Implied_{verb}_{{module}}" for verb in ("View", "Create", "Edit", "Delete"))
@@ -36,14 +37,15 @@ def crm_routes() -> list[Route]:
                             permission=MANAGE_USERS, permission_message=_FORBIDDEN),
         }),
         Route(("{module}",), {
-            "GET": Endpoint(records.list_records, ("modules", "{module}", "READ"), permission=_VIEW, since=3),
-            "POST": Endpoint(records.create_records, ("modules", "{module}", "CREATE"), permission=_CREATE, since=3),
-            "PUT": Endpoint(records.update_records, ("modules", "{module}", "UPDATE"), permission=_EDIT, since=3),
-            "DELETE": Endpoint(records.delete_records, ("modules", "{module}", "DELETE"), permission=_DELETE, since=3),
+            "GET": Endpoint(records.list_records, ("modules", "{module}", "READ"), permission=_VIEW),
+            "POST": Endpoint(records.create_records, ("modules", "{module}", "CREATE"), permission=_CREATE),
+            "PUT": Endpoint(records.update_records, ("modules", "{module}", "UPDATE"), permission=_EDIT),
+            "DELETE": Endpoint(records.delete_records, ("modules", "{module}", "DELETE"), permission=_DELETE),
         }),
         Route(("{module}", "{id}"), {
-            "GET": Endpoint(records.get_record, ("modules", "{module}", "READ"), permission=_VIEW, since=3),
-            "PUT": Endpoint(records.update_record, ("modules", "{module}", "UPDATE"), permission=_EDIT, since=3),
-            "DELETE": Endpoint(records.delete_record, ("modules", "{module}", "DELETE"), permission=_DELETE, since=3),
+            "GET": Endpoint(records.get_record, ("modules", "{module}", "READ"), permission=_VIEW),
+            "PUT": Endpoint(records.update_record, ("modules", "{module}", "UPDATE"), permission=_EDIT),
+            "DELETE": Endpoint(records.delete_record, ("modules", "{module}", "DELETE"), permission=_DELETE),
         }),
+        *territory_routes(),
     ]

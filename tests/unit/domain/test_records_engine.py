@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from domain_helpers import as_tuple, fld
+from tests.unit.domain.domain_helpers import as_tuple, fld
 
 from zcrm_local.domain.errors import ZohoError
 from zcrm_local.domain.metadata import DataType, FieldSpec

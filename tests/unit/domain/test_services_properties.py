@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from domain_helpers import U1, base_item, id_source, make_ctx
+from tests.unit.domain.domain_helpers import U1, base_item, id_source, make_ctx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain_helpers import ORG, U1, USERS, base_item, id_source, make_ctx
+from tests.unit.domain.domain_helpers import ORG, U1, USERS, base_item, id_source, make_ctx
 
 from zcrm_local.domain.fixtures import default_org_fixture
 from zcrm_local.domain.modules import registry

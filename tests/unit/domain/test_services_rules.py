@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from domain_helpers import (
+from tests.unit.domain.domain_helpers import (
     DELETE,
     U1,
     U_DELETED,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from domain_helpers import U1, U2, as_tuple, base_item, dep, fld, id_source, make_ctx
+from tests.unit.domain.domain_helpers import U1, U2, as_tuple, base_item, dep, fld, id_source, make_ctx
 
 from zcrm_local.domain.errors import ZohoError
 from zcrm_local.domain.modules.services import active_limit_error, create_service, update_service

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from domain_helpers import ORG, as_tuple
+from tests.unit.domain.domain_helpers import ORG, as_tuple
 
 from zcrm_local.domain.business_hours import (
     ALWAYS_OPEN,

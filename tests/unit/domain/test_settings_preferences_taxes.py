@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from domain_helpers import ORG, as_tuple
+from tests.unit.domain.domain_helpers import ORG, as_tuple
 
 from zcrm_local.domain import service_preferences as prefs
 from zcrm_local.domain.errors import WrappedZohoError, ZohoError

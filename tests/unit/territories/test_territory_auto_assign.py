@@ -9,7 +9,7 @@ from zcrm_local.domain.territories import (
 )
 from zcrm_local.domain.territories.criteria import EvalEnv
 
-from territory_testkit import ADMIN, FIELDS, NORTH, NORTH_EAST, NOW, ROOT, SOUTH, Territory, tree
+from tests.unit.territories.territory_testkit import ADMIN, FIELDS, NORTH, NORTH_EAST, NOW, ROOT, SOUTH, Territory, tree
 
 ENV = EvalEnv(now=NOW, tz=UTC)
 WEST = "1005"

@@ -4,7 +4,7 @@ from zcrm_local.domain.errors import ZohoError
 from zcrm_local.domain.territories import Limits, TerritoryDraft, validate_create
 from zcrm_local.domain.territories.names import FORBIDDEN_NAME_CHARS
 
-from territory_testkit import ADMIN, ANNA, GONE, IDLE, NEW, NORTH, NOW, ROOT, ctx, err, one
+from tests.unit.territories.territory_testkit import ADMIN, ANNA, GONE, IDLE, NEW, NORTH, NOW, ROOT, ctx, err, one
 
 P = "$.territories[0]"
 

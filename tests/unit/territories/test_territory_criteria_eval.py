@@ -17,7 +17,7 @@ from zcrm_local.domain.territories.criteria import (
 )
 from zcrm_local.domain.territories.criteria.periods import literal_range
 
-from territory_testkit import FIELDS
+from tests.unit.territories.territory_testkit import FIELDS
 
 DEALS = CriteriaSchema(FIELDS["Deals"])
 ACCOUNTS = CriteriaSchema(FIELDS["Accounts"])

@@ -18,7 +18,7 @@ from zcrm_local.domain.territories.criteria import (
     to_json,
 )
 
-from territory_testkit import FIELDS, ORG_PREFIX, err
+from tests.unit.territories.territory_testkit import FIELDS, ORG_PREFIX, err
 
 B = "$.territories[0].deal_rule_criteria"
 DEALS = CriteriaSchema({**FIELDS["Deals"], "Photo": FieldSpec("Photo", DataType.PROFILEIMAGE, "Photo", 9)},

@@ -21,7 +21,7 @@ from zcrm_local.domain.territories import (
     validate_transfer,
 )
 
-from territory_testkit import ADMIN, ANNA, NORTH, NORTH_EAST, ROOT, SOUTH, Territory, err, one, tree
+from tests.unit.territories.territory_testkit import ADMIN, ANNA, NORTH, NORTH_EAST, ROOT, SOUTH, Territory, err, one, tree
 
 T = tree()
 NORTH_WEST = "1004"

@@ -11,7 +11,7 @@ from zcrm_local.domain.territories import (
     validate_remove_from_user,
 )
 
-from territory_testkit import ADMIN, ANNA, GONE, IDLE, NEW, NORTH, NORTH_EAST, ROOT, SOUTH, USERS, err, one, tree
+from tests.unit.territories.territory_testkit import ADMIN, ANNA, GONE, IDLE, NEW, NORTH, NORTH_EAST, ROOT, SOUTH, USERS, err, one, tree
 
 T = tree()
 

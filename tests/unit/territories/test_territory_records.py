@@ -15,7 +15,7 @@ from zcrm_local.domain.territories import (
     validate_remove,
 )
 
-from territory_testkit import ADMIN, NORTH, NORTH_EAST, NOW, ROOT, SOUTH, USERS, err, one, tree
+from tests.unit.territories.territory_testkit import ADMIN, NORTH, NORTH_EAST, NOW, ROOT, SOUTH, USERS, err, one, tree
 
 T = tree()
 AT = datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)

@@ -19,7 +19,7 @@ from zcrm_local.domain.territories import (
 )
 from zcrm_local.domain.territories.wire import page_params, page_slice
 
-from territory_testkit import ADMIN, ANNA, NORTH, NORTH_EAST, ROOT, SOUTH, USERS, err, tree
+from tests.unit.territories.territory_testkit import ADMIN, ANNA, NORTH, NORTH_EAST, ROOT, SOUTH, USERS, err, tree
 
 T = tree()
 KOLKATA = ZoneInfo("Asia/Kolkata")

@@ -4,7 +4,7 @@ from zcrm_local.domain.errors import ZohoError
 from zcrm_local.domain.territories import Limits, TerritoryPatch, validate_update
 from zcrm_local.domain.territories import update as update_module
 
-from territory_testkit import ADMIN, ANNA, IDLE, NORTH, NORTH_EAST, NOW, ROOT, SOUTH, ctx, err, one, tree
+from tests.unit.territories.territory_testkit import ADMIN, ANNA, IDLE, NORTH, NORTH_EAST, NOW, ROOT, SOUTH, ctx, err, one, tree
 
 P = "$.territories[0]"
 
