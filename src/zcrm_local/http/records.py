@@ -13,13 +13,19 @@ from zcrm_local.domain.records.render import RenderContext, render_record
 from zcrm_local.domain.times import format_datetime, parse_http_or_iso
 from zcrm_local.http.call import Call
 from zcrm_local.http.render import empty, json_response
-from zcrm_local.service import record_reads, services
+from zcrm_local.service import record_reads
+from zcrm_local.service import records as record_writes
 from zcrm_local.service.services import WriteOutcome
 
 
 def _render_ctx(call: Call, users: Any) -> RenderContext:
     return RenderContext(users=users, time_zone=call.principal.time_zone,
                          currency_symbol=call.principal.org["currency_symbol"])
+
+
+def _module(call: Call) -> str:
+    assert call.module is not None  # record routes always carry a module (the gate resolves it)
+    return call.module
 
 
 def _path_id(call: Call) -> int:
@@ -100,26 +106,27 @@ def _write_answer(call: Call, outcome: WriteOutcome, *, created: bool) -> Respon
 
 def create_records(call: Call) -> Response:
     items = results.parse_data_array(call.json())
-    return _write_answer(call, services.create(call.backend, call.principal, items), created=True)
+    return _write_answer(call, record_writes.create(call.backend, call.principal, _module(call), items), created=True)
 
 
 def update_records(call: Call) -> Response:
     items = results.parse_data_array(call.json())
-    return _write_answer(call, services.update(call.backend, call.principal, items), created=False)
+    return _write_answer(call, record_writes.update(call.backend, call.principal, _module(call), items), created=False)
 
 
 def update_record(call: Call) -> Response:
     record_id = _path_id(call)
     items = results.parse_data_array(call.json(), max_items=1)
-    record, _ = record_reads.get_one(call.backend, call.principal, call.module or "", record_id)
+    record, _ = record_reads.get_one(call.backend, call.principal, _module(call), record_id)
     if record is None:
         raise e.invalid_path_id(1)
-    return _write_answer(call, services.update(call.backend, call.principal, items, record_id), created=False)
+    return _write_answer(call, record_writes.update(call.backend, call.principal, _module(call), items, record_id),
+                         created=False)
 
 
 def delete_records(call: Call) -> Response:
     raw_ids = results.parse_delete_ids(call.query.get("ids"))
-    outcome = services.delete(call.backend, call.principal, raw_ids)
+    outcome = record_writes.delete(call.backend, call.principal, _module(call), raw_ids)
     items = [item.body() if isinstance(item, e.ZohoError) else results.delete_success(item) for item in outcome]
     failures = [item if isinstance(item, e.ZohoError) else None for item in outcome]
     return json_response({"data": items}, results.write_status("delete", failures))
@@ -127,7 +134,7 @@ def delete_records(call: Call) -> Response:
 
 def delete_record(call: Call) -> Response:
     record_id = _path_id(call)
-    (outcome,) = services.delete(call.backend, call.principal, [str(record_id)])
+    (outcome,) = record_writes.delete(call.backend, call.principal, _module(call), [str(record_id)])
     if isinstance(outcome, e.ZohoError):
         raise results.delete_path_failure()
     return json_response({"data": [results.delete_success(outcome)]})

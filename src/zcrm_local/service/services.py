@@ -17,11 +17,13 @@ import sqlalchemy as sa
 from zcrm_local.domain.errors import ZohoError
 from zcrm_local.domain.modules import services as rules
 from zcrm_local.domain.records import results
+from zcrm_local.domain.records.engine import require_object
 from zcrm_local.domain.records.refs import UserRef
 from zcrm_local.service.auth import Principal
 from zcrm_local.service.backend import Backend
 from zcrm_local.service.org_data import ACTIVE_SERVICES, calendar, taxes, users_by_id
 from zcrm_local.store import records as record_store
+from zcrm_local.service.record_rows import record_row
 
 MODULE = "Services__s"
 
@@ -76,7 +78,7 @@ def create(backend: Backend, principal: Principal, items: Sequence[Any]) -> Writ
             except ZohoError as refusal:
                 out.append(refusal)
                 continue
-            record_store.insert(conn, [_row(principal.org_id, write.record)])
+            record_store.insert(conn, [record_row(principal.org_id, MODULE, write.record)])
             out.append(write.record)
         return WriteOutcome(out, dict(ctx.users))
 
@@ -96,8 +98,6 @@ def update(backend: Backend, principal: Principal, items: Sequence[Any], path_id
 
 def _update_one(conn: sa.Connection, principal: Principal, ctx: rules.ServiceContext, item: Any, index: int,
                 path_id: int | None, leased: Iterator[int]) -> dict[str, Any]:
-    from zcrm_local.domain.records.engine import require_object
-
     record_id = results.update_item_id(require_object(item, index), index, path_id)
     # Locked for the rest of the transaction: concurrent updates of one record queue, and each
     # merges its fields over the other's committed ones (per-field last writer wins).
@@ -131,20 +131,3 @@ def delete(backend: Backend, principal: Principal, raw_ids: Sequence[str]) -> li
                 record_store.decrement(conn, principal.org_id, ACTIVE_SERVICES)
             out.append(raw)
     return out
-
-
-def _row(org_id: int, record: dict[str, Any]) -> dict[str, Any]:
-    from zcrm_local.domain.records.values import load_datetime
-
-    created = load_datetime(record["Created_Time"])
-    return {
-        "id": int(record["id"]),
-        "org_id": org_id,
-        "module": MODULE,
-        "data": record,
-        "owner_id": int(record["Owner"]),
-        "created_by": int(record["Created_By"]),
-        "modified_by": int(record["Modified_By"]),
-        "created_time": created,
-        "modified_time": load_datetime(record["Modified_Time"]),
-    }

@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..metadata import ModuleSpec
+from . import accounts, contacts, deals, leads
 from .services_spec import SERVICES, SERVICES_X_USERS
 
-_BUILTIN: tuple[ModuleSpec, ...] = (SERVICES, SERVICES_X_USERS)
+_BUILTIN: tuple[ModuleSpec, ...] = (
+    SERVICES, SERVICES_X_USERS, accounts.SPEC, contacts.SPEC, deals.SPEC, leads.SPEC,
+)
 
 _MODULES: dict[str, ModuleSpec] = {}
 

@@ -1,0 +1,86 @@
+"""Record writes of every module. Services__s has its own rules and counters
+(service/services.py); every other module is validated by its metadata alone, and Accounts,
+Deals and Leads are then placed in territories by the rule criteria."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import sqlalchemy as sa
+
+from zcrm_local.domain.errors import ZohoError
+from zcrm_local.domain.modules import registry
+from zcrm_local.domain.records import results
+from zcrm_local.domain.records.engine import require_object
+from zcrm_local.domain.records.generic import RecordContext, write_record
+from zcrm_local.service import services, territory_assignment
+from zcrm_local.service.auth import Principal
+from zcrm_local.service.backend import Backend
+from zcrm_local.service.org_data import users_by_id
+from zcrm_local.service.record_rows import record_row
+from zcrm_local.service.services import WriteOutcome, ids_needed
+from zcrm_local.store import records as record_store
+
+
+def create(backend: Backend, principal: Principal, module: str, items: Sequence[Any]) -> WriteOutcome:
+    if module == services.MODULE:
+        return services.create(backend, principal, items)
+    return _write(backend, principal, module, items, None)
+
+
+def update(backend: Backend, principal: Principal, module: str, items: Sequence[Any],
+           path_id: int | None = None) -> WriteOutcome:
+    if module == services.MODULE:
+        return services.update(backend, principal, items, path_id)
+    return _write(backend, principal, module, items, path_id, updating=True)
+
+
+def delete(backend: Backend, principal: Principal, module: str, raw_ids: Sequence[str]) -> list[str | ZohoError]:
+    if module == services.MODULE:
+        return services.delete(backend, principal, raw_ids)
+    out: list[str | ZohoError] = []
+    with backend.db.write() as conn:
+        for raw in raw_ids:
+            if raw.isdigit() and record_store.delete(conn, principal.org_id, module, int(raw)):
+                out.append(raw)
+            else:
+                out.append(results.delete_failure(raw))
+    return out
+
+
+def _write(backend: Backend, principal: Principal, module: str, items: Sequence[Any], path_id: int | None,
+           updating: bool = False) -> WriteOutcome:
+    spec = registry.get(module)
+    assert spec is not None
+    leased: Iterator[int] = iter(backend.ids.lease(principal.org_id, ids_needed(items)))
+    out: list[dict[str, Any] | ZohoError] = []
+    with backend.db.write() as conn:
+        users = users_by_id(conn, principal.org_id)
+        ctx = RecordContext(now=backend.org_now(principal.org), users=users, caller=users.get(principal.user_id))
+        for index, item in enumerate(items):
+            try:
+                stored = _stored(conn, principal, module, item, index, path_id) if updating else None
+                record = write_record(spec, item, index, stored["data"] if stored else None, ctx,
+                                      lambda: next(leased))
+            except ZohoError as refusal:
+                out.append(refusal)
+                continue
+            if stored is None:
+                record_store.insert(conn, [record_row(principal.org_id, module, record)])
+            else:
+                record_store.update(conn, principal.org_id, int(record["id"]), stored["version"], data=record,
+                                    owner_id=int(record["Owner"]), modified_by=int(record["Modified_By"]),
+                                    modified_time=ctx.now)
+            territory_assignment.after_write(conn, backend, principal, module, record)
+            out.append(record)
+    return WriteOutcome(out, users)
+
+
+def _stored(conn: sa.Connection, principal: Principal, module: str, item: Any, index: int,
+            path_id: int | None) -> Any:
+    record_id = results.update_item_id(require_object(item, index), index, path_id)
+    found = record_store.get(conn, principal.org_id, module, record_id, for_update=True)
+    if found is None:
+        raise results.unknown_record(index)
+    return found
