@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
+from zcrm_local.cli_admin import ADMIN_KEY_ENV, admin_app
 from zcrm_local.config import PROFILES, Settings
 from zcrm_local.domain.clock import SystemClock
-from zcrm_local.service import oauth
+from zcrm_local.service import admin, oauth
 from zcrm_local.service.backend import Backend
 from zcrm_local.service.orgs import create_org, ensure_default_org
 from zcrm_local.settings_env import ENV, export, settings_from_env
@@ -24,6 +26,7 @@ org_app = typer.Typer(help="Organizations.", no_args_is_help=True)
 db_app = typer.Typer(help="The database.", no_args_is_help=True)
 app.add_typer(org_app, name="org")
 app.add_typer(db_app, name="db")
+app.add_typer(admin_app, name="admin")
 
 DatabaseOpt = Annotated[str | None, typer.Option("--database-url", envvar=ENV["database_url"],
                                                  help="sqlite:///path, sqlite://, postgresql://user@host:port/db")]
@@ -80,14 +83,17 @@ def serve(
     backend = _backend(database_url, host=host, port=port, profile=profile)
     org_id = ensure_default_org(backend)
     info = _credentials_dict(backend, oauth.mint_credentials(backend, org_id))
+    # A fixed key from the environment, else a new one each start (earlier keys stay valid).
+    admin_key = os.environ.get(ADMIN_KEY_ENV) or admin.mint_admin_key(backend)
+    admin.install_admin_key(backend, admin_key)
     backend.db.dispose()
     export(backend.settings)
-    _print_banner(info, backend.settings.database_url)
+    _print_banner(info, backend.settings.database_url, admin_key)
     uvicorn.run("zcrm_local.http.app:app_from_env", factory=True, host=host, port=port, workers=workers,
                 log_level=log_level, access_log=False)
 
 
-def _print_banner(info: dict[str, str], database_url: str) -> None:
+def _print_banner(info: dict[str, str], database_url: str, admin_key: str) -> None:
     console = Console(highlight=False)
     rows = [
         ("API base URL", f"{info['api_domain']}/crm/v7"),
@@ -98,6 +104,7 @@ def _print_banner(info: dict[str, str], database_url: str) -> None:
         ("client_secret", info["client_secret"]),
         ("refresh_token", info["refresh_token"]),
         ("access_token", info["access_token"]),
+        ("admin key", f"{admin_key}  (header X-ZCRM-Admin-Key, {info['api_domain']}/_zcrm/)"),
     ]
     console.print("[bold]zcrm-local[/bold] is ready. Administrator credentials of the default org:")
     for label, value in rows:

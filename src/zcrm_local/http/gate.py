@@ -16,6 +16,7 @@ from starlette.responses import Response
 from zcrm_local.config import OLD_VERSIONS, SERVED_VERSIONS
 from zcrm_local.domain import permissions, scopes
 from zcrm_local.domain import errors as e
+from zcrm_local.domain.territories import check_feature
 from zcrm_local.http.call import Call, Endpoint, Route
 from zcrm_local.http.render import error_response
 from zcrm_local.service.auth import Principal, authenticate
@@ -62,7 +63,7 @@ class Gate:
             module = spec.api_name
         self._check_scope(principal, endpoint, module)
         if endpoint.territory_feature:
-            _check_territory_feature(principal)
+            check_feature(principal.org["territory_state"])
         needed = endpoint.permission.replace("{module}", module) if endpoint.permission and module else endpoint.permission
         permissions.check(principal.is_admin, principal.permissions, needed,
                           endpoint.permission_message or e.MSG_NO_PERMISSION)
@@ -114,14 +115,6 @@ class Gate:
 def module_scope_name(module: str) -> str:
     """``Services__s`` → ``services`` (ZohoCRM.modules.services.READ)."""
     return module.removesuffix("__s").lower()
-
-
-def _check_territory_feature(principal: Principal) -> None:
-    state = principal.org["territory_state"]
-    if state == "never_enabled":
-        raise e.ZohoError("TERRITORY_NOT_ENABLED", "the territory feature is not enabled")
-    if state == "disabled":
-        raise e.ZohoError("TERRITORY_DISABLED", "the territory feature is disabled")
 
 
 def _split(path: str) -> tuple[str, tuple[str, ...]]:

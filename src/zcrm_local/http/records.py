@@ -13,7 +13,7 @@ from zcrm_local.domain.records.render import RenderContext, render_record
 from zcrm_local.domain.times import format_datetime, parse_http_or_iso
 from zcrm_local.http.call import Call
 from zcrm_local.http.render import empty, json_response
-from zcrm_local.service import record_reads
+from zcrm_local.service import record_reads, territory_records
 from zcrm_local.service import records as record_writes
 from zcrm_local.service.services import WriteOutcome
 
@@ -42,7 +42,9 @@ def list_records(call: Call) -> Response:
     key = record_reads.token_key(principal)
     params = listing.parse_list(call.query, fields_required=True, user_id=principal.user_id, key=key, now=now)
     since = _if_modified_since(call)
-    page = record_reads.list_page(backend, principal, call.module, params, since)
+    scope = territory_records.territory_scope(backend, principal, call.module, call.query.get("territory_id"),
+                                              call.query.get("include_child"))
+    page = record_reads.list_page(backend, principal, call.module, params, since, scope)
     if not page.records:
         if since is not None:
             return empty(304)
@@ -51,6 +53,7 @@ def list_records(call: Call) -> Response:
     assert spec is not None
     ctx = _render_ctx(call, page.users)
     data = [render_record(spec, record, ctx, params.fields) for record in page.records]
+    territory_records.territory_field(backend, principal, call.module, data, params.fields)
     next_token, expiry = None, None
     if page.more:
         token, expires = listing.make_token(params.offset + params.per_page, call.query, principal.user_id, key, now)
@@ -89,7 +92,9 @@ def get_record(call: Call) -> Response:
     assert spec is not None
     fields = call.query.get("fields")
     chosen = [n.strip() for n in fields.split(",") if n.strip()] if fields else None
-    return json_response({"data": [render_record(spec, record, _render_ctx(call, users), chosen)]})
+    data = [render_record(spec, record, _render_ctx(call, users), chosen)]
+    territory_records.territory_field(call.backend, call.principal, call.module, data, chosen)
+    return json_response({"data": data})
 
 
 def _write_answer(call: Call, outcome: WriteOutcome, *, created: bool) -> Response:

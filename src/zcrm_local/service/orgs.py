@@ -13,6 +13,7 @@ from zcrm_local.domain.modules import registry
 from zcrm_local.domain.permissions import ADMINISTRATOR, standard_permissions
 from zcrm_local.service.backend import Backend
 from zcrm_local.service.org_data import apply_services_fixture
+from zcrm_local.service.territory_feature import create_root_territory
 from zcrm_local.store import orgs as org_store
 from zcrm_local.store.ids import FIRST_SEQ, make_id
 
@@ -139,3 +140,4 @@ def _feature_fixtures(conn: sa.Connection, org_id: int, prefix: int, next_id: An
     """What each feature gives a new org (business hours, taxes, root territory…), inside the
     org's creating transaction so an org is never half-made."""
     apply_services_fixture(conn, org_id, prefix)
+    create_root_territory(conn, org_id, next_id, now)

@@ -13,6 +13,7 @@ from zcrm_local.service.auth import Principal
 from zcrm_local.service.backend import Backend
 from zcrm_local.service.org_data import users_by_id
 from zcrm_local.store import records as record_store
+from zcrm_local.store import territories as territory_store
 
 
 @dataclass(frozen=True)
@@ -29,11 +30,14 @@ def token_key(principal: Principal) -> bytes:
 
 
 def list_page(backend: Backend, principal: Principal, module: str, params: ListParams,
-              modified_since: datetime | None = None) -> Page:
+              modified_since: datetime | None = None, territory_ids: list[str] | None = None) -> Page:
+    """``territory_ids``: only records that hold one of these territories (None: no filter)."""
+    in_territories = territory_store.record_ids_in(principal.org_id, territory_ids) if territory_ids else None
     with backend.db.read() as conn:
         rows = record_store.page(
             conn, principal.org_id, module, sort_by=params.sort_by, descending=params.descending,
             offset=params.offset, limit=params.per_page + 1, ids=params.ids, modified_since=modified_since,
+            record_ids_in=in_territories,
         )
         users = users_by_id(conn, principal.org_id) if rows else {}
     return Page([dict(r["data"]) for r in rows[: params.per_page]], len(rows) > params.per_page, users)

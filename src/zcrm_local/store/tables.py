@@ -238,5 +238,98 @@ record_territories = sa.Table(
     # manual | rule: rule assignments are recomputed when the record changes.
     sa.Column("source", sa.String(8), nullable=False),
     sa.Column("assigned_time", Instant, nullable=False),
+    # The user who assigned a manual entry (NULL for rule assignments).
+    sa.Column("assigned_by", sa.BigInteger),
     sa.Index("ix_record_territories_territory", "territory_id"),
+)
+
+# ---- the test harness: admin keys, fault rules, API limits, the request journal ------------
+# Tables marked info={"snapshot": False} hold harness state, not org data: org snapshots,
+# imports and resets leave them alone. Every other table with an org_id is org data.
+
+# Server-wide (no org): SHA-256 digests of the keys that open the admin API (/_zcrm/…).
+admin_keys = sa.Table(
+    "admin_keys",
+    metadata,
+    sa.Column("key_hash", sa.String(64), primary_key=True),
+    sa.Column("created_time", Instant, nullable=False),
+    info={"snapshot": False},
+)
+
+# Per-org harness switches: journal size (0: off) and API limits emulation (NULL: off).
+org_harness = sa.Table(
+    "org_harness",
+    metadata,
+    sa.Column("org_id", sa.BigInteger, sa.ForeignKey("orgs.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("journal_size", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("limits", Json),
+    info={"snapshot": False},
+)
+
+fault_rules = sa.Table(
+    "fault_rules",
+    metadata,
+    sa.Column("id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("org_id", sa.BigInteger, sa.ForeignKey("orgs.id", ondelete="CASCADE"), nullable=False, index=True),
+    # An HTTP method, or "*".
+    sa.Column("method", sa.String(8), nullable=False),
+    # A glob over the request path ("/crm/v7/Services__s*").
+    sa.Column("path", sa.String(500), nullable=False),
+    # What to answer: {"error", "message", "details", "status", "body", "latency_ms"}.
+    sa.Column("action", Json, nullable=False),
+    sa.Column("probability", sa.Float, nullable=False),
+    # Firings left; NULL: unlimited. A conditional UPDATE spends one, so processes never overspend.
+    sa.Column("remaining", sa.Integer),
+    sa.Column("fired", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("created_time", Instant, nullable=False),
+    info={"snapshot": False},
+)
+
+# One row per counted API call: the rolling 24 h credit window sums them.
+api_usage = sa.Table(
+    "api_usage",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("org_id", sa.BigInteger, sa.ForeignKey("orgs.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("at", Instant, nullable=False),
+    sa.Column("credits", sa.Integer, nullable=False),
+    sa.Index("ix_api_usage_org_at", "org_id", "at"),
+    info={"snapshot": False},
+)
+
+# Calls being answered now, for the concurrency cap; rows older than a stale limit are ignored
+# (a process that died mid-request leaves its row behind).
+api_inflight = sa.Table(
+    "api_inflight",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("org_id", sa.BigInteger, sa.ForeignKey("orgs.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("started_at", Instant, nullable=False),
+    info={"snapshot": False},
+)
+
+request_journal = sa.Table(
+    "request_journal",
+    metadata,
+    # Database-made, so entries of several processes sort in commit order (the one table
+    # whose id is not made in Python).
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), primary_key=True, autoincrement=True),
+    sa.Column("org_id", sa.BigInteger, sa.ForeignKey("orgs.id", ondelete="CASCADE"), nullable=False),
+    # The org's clock when the request arrived.
+    sa.Column("at", Instant, nullable=False),
+    sa.Column("method", sa.String(8), nullable=False),
+    sa.Column("path", sa.String(2000), nullable=False),
+    sa.Column("query", sa.Text, nullable=False),
+    sa.Column("request_headers", Json, nullable=False),
+    sa.Column("request_body", sa.Text, nullable=False),
+    sa.Column("status", sa.Integer, nullable=False),
+    # The Zoho code of an error answer, when there is one.
+    sa.Column("code", sa.String(64)),
+    sa.Column("response_headers", Json, nullable=False),
+    sa.Column("response_body", sa.Text, nullable=False),
+    sa.Column("duration_ms", sa.Float, nullable=False),
+    # What the harness did instead of (or before) the API: "fault:<id>", "limit:credits"…
+    sa.Column("harness", sa.String(64)),
+    sa.Index("ix_request_journal_org_id", "org_id", "id"),
+    info={"snapshot": False},
 )

@@ -41,6 +41,8 @@ MSG_TERRITORY_LIMIT = "Maximum Territory limit reached"
 MSG_USERS_LIMIT = "Maximum Users Limit reached for a territory"
 MSG_CRITERIA_LIMIT = "Maximum Territory Criteria Limit reached"
 MSG_PARAM_MISSING = "mandatory param missing"
+# OQ-17: the delete page's own refusal of a caller who may not manage territories.
+MSG_DELETE_DENIED = "You don't have a permission to delete the Territory"
 # OQ-5: no capture gives the over-the-limit message for body arrays.
 MSG_ARRAY_LIMIT = "limit exceeded"
 MSG_INVALID_REQUEST = (
@@ -136,6 +138,10 @@ def path_id_error(index: int, message: str = MSG_INVALID_ID) -> ZohoError:
 
 def param_missing(name: str) -> ZohoError:
     return ZohoError("REQUIRED_PARAM_MISSING", MSG_PARAM_MISSING, {"param_name": name})
+
+
+def delete_denied() -> ZohoError:
+    return ZohoError("PERMISSION_DENIED", MSG_DELETE_DENIED, {}, 401)
 
 
 def invalid_request() -> ZohoError:

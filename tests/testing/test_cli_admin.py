@@ -1,0 +1,71 @@
+"""``zcrm-local admin …`` on the test database: the same actions as the admin API."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from zcrm_local.cli import app as cli
+
+runner = CliRunner()
+
+
+def _run(database_url: str, *args: str) -> dict:
+    done = runner.invoke(cli, ["admin", *args, "--database-url", database_url])
+    assert done.exit_code == 0, done.output
+    return json.loads(done.output)
+
+
+def test_admin_create_then_orgs_lists_it(database_url, database):
+    made = _run(database_url, "create", "CLI Org", "--journal-size", "5")
+    assert made["org"]["name"] == "CLI Org"
+    assert made["org"]["id"] in [o["id"] for o in _run(database_url, "orgs")["orgs"]]
+
+
+def test_admin_key_mints_usable_key(database_url, database, client):
+    key = _run(database_url, "key")["admin_key"]
+    assert client.get("/_zcrm/orgs", headers={"X-ZCRM-Admin-Key": key}).status_code == 200
+
+
+def test_admin_clock_freeze_and_advance(database_url, database, org):
+    shown = _run(database_url, "clock", "freeze", str(org.id), "--at", "2027-02-01T00:00:00+00:00")
+    assert shown["clock"]["now"] == "2027-02-01T00:00:00.000000+00:00"
+    shown = _run(database_url, "clock", "advance", str(org.id), "60")
+    assert shown["clock"] == {"now": "2027-02-01T00:01:00.000000+00:00", "frozen": True, "offset_seconds": 0.0}
+
+
+def test_admin_faults_add_is_answered_by_server(database_url, database, org, client):
+    _run(database_url, "faults", "add", str(org.id), "--path", "/crm/v7/org", "--error", "INTERNAL_ERROR")
+    client.app.state.harness.invalidate()  # another process's change: seen after the cache time
+    assert client.get("/crm/v7/org", headers=org.headers).status_code == 500
+    assert _run(database_url, "faults", "clear", str(org.id)) == {"deleted": 1}
+
+
+def test_admin_limits_set_and_show(database_url, database, org):
+    shown = _run(database_url, "limits", "set", str(org.id), "--edition", "professional", "--licences", "2")
+    assert (shown["limits"]["credits_per_day"], shown["limits"]["concurrency_cap"]) == (51_000, 15)
+    assert _run(database_url, "limits", "off", str(org.id))["limits"]["enabled"] is False
+
+
+def test_admin_export_import_round_trip(database_url, database, org, tmp_path):
+    target = tmp_path / "org.json"
+    done = runner.invoke(cli, ["admin", "export", str(org.id), "-o", str(target), "--database-url", database_url])
+    assert done.exit_code == 0, done.output
+    before = json.loads(target.read_text())
+    assert _run(database_url, "import", str(target))["org"]["id"] == str(org.id)
+    assert _run(database_url, "export", str(org.id)) == before
+
+
+def test_admin_reset_unknown_org_exits_with_error(database_url, database):
+    done = runner.invoke(cli, ["admin", "reset", "1234567000000000000", "--database-url", database_url])
+    assert done.exit_code == 1
+    assert json.loads(done.output) == {"error": {"code": "NOT_FOUND", "message": "no such org"}}
+
+
+def test_admin_journal_size_and_show(database_url, database, org, client):
+    _run(database_url, "journal", "size", str(org.id), "3")
+    client.app.state.harness.invalidate()
+    client.get("/crm/v7/org", headers=org.headers)
+    (entry,) = _run(database_url, "journal", "show", str(org.id))["entries"]
+    assert (entry["method"], entry["path"], entry["status"]) == ("GET", "/crm/v7/org", 200)
