@@ -12,6 +12,7 @@ from zcrm_local.domain.metadata import scoped_id
 from zcrm_local.domain.modules import registry
 from zcrm_local.domain.modules.services import services_fields_json
 from zcrm_local.domain.records.fields_json import fields_json, modules_json
+from zcrm_local.domain.territories.field_meta import territory_field_json
 from zcrm_local.domain.taxes import Tax, render_taxes, tax_picklist
 from zcrm_local.domain.times import local_today
 from zcrm_local.service.auth import Principal
@@ -82,7 +83,11 @@ def get_fields(backend: Backend, principal: Principal, module: str) -> dict[str,
         return services_fields_json(prefix, profile=backend.profile_of(principal.org),
                                     tax_values=tax_picklist(org_taxes), job_sheet_sections=sections,
                                     module_id=module_id)
-    return fields_json(prefix, spec, module_id=module_id)
+    body = fields_json(prefix, spec, module_id=module_id)
+    territory_field = territory_field_json(prefix, spec)
+    if territory_field is not None and principal.org["territory_state"] == "enabled":
+        body["fields"].append(territory_field)
+    return body
 
 
 def get_modules(principal: Principal) -> dict[str, Any]:
