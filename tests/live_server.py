@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -76,26 +77,47 @@ class LiveServer:
             try:
                 self.process.wait(STOP_SECONDS)
             except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(STOP_SECONDS)
+                self.kill_all()
+        # Worker processes (``--workers``) that outlived their parent.
+        self.kill_all()
         return int(self.process.returncode)
 
+    def kill_all(self) -> None:
+        """SIGKILL to the server and every process it started (its own process group)."""
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.process.wait(STOP_SECONDS)
 
-def start_server(database_url: str, work_dir: Path, port: int | None = None) -> LiveServer:
-    """Start ``serve`` and return once it answers; a server that fails to start is killed."""
+    def wait_ready(self) -> None:
+        """Return once it answers; a server that fails to start is killed."""
+        try:
+            _wait_ready(self)
+        except BaseException:
+            self.stop()
+            raise
+
+
+def spawn_server(database_url: str, work_dir: Path, port: int | None = None, *, workers: int = 1,
+                 env: dict[str, str] | None = None) -> LiveServer:
+    """Launch ``serve`` in a process group of its own, without waiting for it to answer."""
     port = port or free_port()
     log_path = work_dir / f"serve-{port}-{time.monotonic_ns()}.log"
+    args = [sys.executable, "-m", "zcrm_local", "serve", "--port", str(port), "--database-url", database_url]
+    if workers > 1:
+        args += ["--workers", str(workers)]
     with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "zcrm_local", "serve", "--port", str(port), "--database-url", database_url],
-            stdout=log, stderr=subprocess.STDOUT, env=cli_env(), cwd=work_dir,
-        )
-    server = LiveServer(process, port, database_url, log_path)
-    try:
-        _wait_ready(server)
-    except BaseException:
-        server.stop()
-        raise
+        process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, env={**cli_env(), **(env or {})},
+                                   cwd=work_dir, start_new_session=True)
+    return LiveServer(process, port, database_url, log_path)
+
+
+def start_server(database_url: str, work_dir: Path, port: int | None = None, *, workers: int = 1,
+                 env: dict[str, str] | None = None) -> LiveServer:
+    """Start ``serve`` and return once it answers; a server that fails to start is killed."""
+    server = spawn_server(database_url, work_dir, port, workers=workers, env=env)
+    server.wait_ready()
     return server
 
 

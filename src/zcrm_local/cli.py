@@ -13,11 +13,10 @@ from zcrm_local.cli_admin import ADMIN_KEY_ENV, admin_app
 from zcrm_local.config import PROFILES, Settings
 from zcrm_local.domain.clock import SystemClock
 from zcrm_local.service import admin, oauth
-from zcrm_local.service.backend import Backend
+from zcrm_local.service.backend import Backend, open_database
 from zcrm_local.service.orgs import create_org, ensure_default_org
 from zcrm_local.settings_env import ENV, export, settings_from_env
 from zcrm_local.store import orgs as org_store
-from zcrm_local.store.db import Database
 from zcrm_local.store.migrate import upgrade
 
 app = typer.Typer(help="A local Zoho CRM v7 server.", no_args_is_help=True, add_completion=False,
@@ -38,7 +37,7 @@ def _backend(database_url: str | None, **overrides: object) -> Backend:
     if database_url:
         values["database_url"] = database_url
     settings = Settings(**{**base.__dict__, **values})  # type: ignore[arg-type]
-    db = Database(settings.database_url)
+    db = open_database(settings)
     upgrade(db)
     return Backend(db=db, settings=settings, clock=SystemClock())
 

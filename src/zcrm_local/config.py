@@ -26,6 +26,13 @@ class Settings:
     # unless set (a server behind a proxy).
     public_url: str | None = None
     accept_bearer: bool = False
+    # PostgreSQL, per process: connections kept open and extra ones allowed under load, and how
+    # long one statement may run (docs/deploy.md). Every store: how many times in all a write
+    # transaction that lost a race (deadlock, serialization failure, SQLite lock) is run.
+    db_pool_size: int = 5
+    db_max_overflow: int = 5
+    db_statement_timeout_ms: int = 30_000
+    db_write_attempts: int = 5
     extra: dict[str, str] = field(default_factory=dict)
 
     @property

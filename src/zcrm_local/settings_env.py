@@ -13,7 +13,12 @@ ENV = {
     "profile": "ZCRM_LOCAL_PROFILE",
     "public_url": "ZCRM_LOCAL_PUBLIC_URL",
     "access_token_seconds": "ZCRM_LOCAL_ACCESS_TOKEN_SECONDS",
+    "db_pool_size": "ZCRM_LOCAL_DB_POOL_SIZE",
+    "db_max_overflow": "ZCRM_LOCAL_DB_MAX_OVERFLOW",
+    "db_statement_timeout_ms": "ZCRM_LOCAL_DB_STATEMENT_TIMEOUT_MS",
+    "db_write_attempts": "ZCRM_LOCAL_DB_WRITE_ATTEMPTS",
 }
+_DB_KEYS = ("db_pool_size", "db_max_overflow", "db_statement_timeout_ms", "db_write_attempts")
 
 
 def settings_from_env() -> Settings:
@@ -24,6 +29,7 @@ def settings_from_env() -> Settings:
         profile=os.environ.get(ENV["profile"], "documented"),
         public_url=os.environ.get(ENV["public_url"]) or None,
         access_token_seconds=int(os.environ.get(ENV["access_token_seconds"], "3600")),
+        **{key: int(os.environ[ENV[key]]) for key in _DB_KEYS if os.environ.get(ENV[key])},  # type: ignore[arg-type]
     )
 
 
@@ -34,5 +40,7 @@ def export(settings: Settings) -> None:
     os.environ[ENV["port"]] = str(settings.port)
     os.environ[ENV["profile"]] = settings.profile
     os.environ[ENV["access_token_seconds"]] = str(settings.access_token_seconds)
+    for key in _DB_KEYS:
+        os.environ[ENV[key]] = str(getattr(settings, key))
     if settings.public_url:
         os.environ[ENV["public_url"]] = settings.public_url

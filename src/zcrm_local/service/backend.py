@@ -34,5 +34,11 @@ class Backend:
         return org["profile"] or self.settings.profile
 
 
+def open_database(settings: Settings) -> Database:
+    """The store with the pool, timeout and retry settings (docs/deploy.md)."""
+    return Database(settings.database_url, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow,
+                    statement_timeout_ms=settings.db_statement_timeout_ms, write_attempts=settings.db_write_attempts)
+
+
 def open_backend(settings: Settings, *, clock: Clock | None = None, db: Any | None = None) -> Backend:
-    return Backend(db=db or Database(settings.database_url), settings=settings, clock=clock or SystemClock())
+    return Backend(db=db or open_database(settings), settings=settings, clock=clock or SystemClock())

@@ -39,30 +39,31 @@ def update(backend: Backend, principal: Principal, module: str, items: Sequence[
 def delete(backend: Backend, principal: Principal, module: str, raw_ids: Sequence[str]) -> list[str | ZohoError]:
     if module == services.MODULE:
         return services.delete(backend, principal, raw_ids)
-    out: list[str | ZohoError] = []
-    with backend.db.write() as conn:
-        for raw in raw_ids:
-            if raw.isdigit() and record_store.delete(conn, principal.org_id, module, int(raw)):
-                out.append(raw)
-            else:
-                out.append(results.delete_failure(raw))
-    return out
+
+    def run(conn: sa.Connection) -> list[str | ZohoError]:
+        return [raw if raw.isdigit() and record_store.delete(conn, principal.org_id, module, int(raw))
+                else results.delete_failure(raw) for raw in raw_ids]
+
+    return backend.db.write_retrying(run)
 
 
 def _write(backend: Backend, principal: Principal, module: str, items: Sequence[Any], path_id: int | None,
            updating: bool = False) -> WriteOutcome:
     spec = registry.get(module)
     assert spec is not None
-    leased: Iterator[int] = iter(backend.ids.lease(principal.org_id, ids_needed(items)))
-    out: list[dict[str, Any] | ZohoError] = []
-    with backend.db.write() as conn:
+    leased = backend.ids.lease(principal.org_id, ids_needed(items))
+
+    def run(conn: sa.Connection) -> WriteOutcome:
+        # A re-run (lost race) starts over with the same leased ids.
+        ids: Iterator[int] = iter(leased)
+        out: list[dict[str, Any] | ZohoError] = []
         users = users_by_id(conn, principal.org_id)
         ctx = RecordContext(now=backend.org_now(principal.org), users=users, caller=users.get(principal.user_id))
         for index, item in enumerate(items):
             try:
                 stored = _stored(conn, principal, module, item, index, path_id) if updating else None
                 record = write_record(spec, item, index, stored["data"] if stored else None, ctx,
-                                      lambda: next(leased))
+                                      lambda: next(ids))
             except ZohoError as refusal:
                 out.append(refusal)
                 continue
@@ -74,7 +75,9 @@ def _write(backend: Backend, principal: Principal, module: str, items: Sequence[
                                     modified_time=ctx.now)
             territory_assignment.after_write(conn, backend, principal, module, record)
             out.append(record)
-    return WriteOutcome(out, users)
+        return WriteOutcome(out, users)
+
+    return backend.db.write_retrying(run)
 
 
 def _stored(conn: sa.Connection, principal: Principal, module: str, item: Any, index: int,

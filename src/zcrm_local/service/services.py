@@ -1,6 +1,7 @@
 """Services__s writes: validate each item with the domain's rule table, write through the store.
 
-Each write request is one transaction. Items are independent (one item's refusal never rolls
+Each write request is one transaction, run again whole if it loses a race with another writer
+(``Database.write_retrying``). Items are independent (one item's refusal never rolls
 back another) and processed in order, so an earlier success counts toward later items' limits.
 The active-services limit is decided by a conditional UPDATE of the org's counter, so no two
 writers can both take the 500th place.
@@ -64,13 +65,16 @@ def _context(backend: Backend, conn: sa.Connection, principal: Principal) -> rul
 
 
 def create(backend: Backend, principal: Principal, items: Sequence[Any]) -> WriteOutcome:
-    leased: Iterator[int] = iter(backend.ids.lease(principal.org_id, ids_needed(items)))
-    out: list[dict[str, Any] | ZohoError] = []
-    with backend.db.write() as conn:
+    leased = backend.ids.lease(principal.org_id, ids_needed(items))
+
+    def run(conn: sa.Connection) -> WriteOutcome:
+        # A re-run (lost race) starts over with the same leased ids.
+        ids: Iterator[int] = iter(leased)
+        out: list[dict[str, Any] | ZohoError] = []
         ctx = _context(backend, conn, principal)
         for index, item in enumerate(items):
             try:
-                write = rules.create_service(item, index, ctx, lambda: next(leased))
+                write = rules.create_service(item, index, ctx, lambda: next(ids))
                 if write.activates and not record_store.try_increment(
                     conn, principal.org_id, ACTIVE_SERVICES, ctx.active_limit
                 ):
@@ -82,18 +86,26 @@ def create(backend: Backend, principal: Principal, items: Sequence[Any]) -> Writ
             out.append(write.record)
         return WriteOutcome(out, dict(ctx.users))
 
+    return backend.db.write_retrying(run)
+
 
 def update(backend: Backend, principal: Principal, items: Sequence[Any], path_id: int | None = None) -> WriteOutcome:
-    leased: Iterator[int] = iter(backend.ids.lease(principal.org_id, ids_needed(items)))
-    out: list[dict[str, Any] | ZohoError] = []
-    with backend.db.write() as conn:
+    leased = backend.ids.lease(principal.org_id, ids_needed(items))
+
+    def run(conn: sa.Connection) -> WriteOutcome:
+        ids: Iterator[int] = iter(leased)
+        out: list[dict[str, Any] | ZohoError] = []
         ctx = _context(backend, conn, principal)
         for index, item in enumerate(items):
             try:
-                out.append(_update_one(conn, principal, ctx, item, index, path_id, leased))
+                out.append(_update_one(conn, principal, ctx, item, index, path_id, ids))
             except ZohoError as refusal:
                 out.append(refusal)
         return WriteOutcome(out, dict(ctx.users))
+
+    # Items lock their rows in body order, so two requests naming the same services in
+    # different orders can deadlock on PostgreSQL; the loser runs again.
+    return backend.db.write_retrying(run)
 
 
 def _update_one(conn: sa.Connection, principal: Principal, ctx: rules.ServiceContext, item: Any, index: int,
@@ -120,8 +132,9 @@ def _update_one(conn: sa.Connection, principal: Principal, ctx: rules.ServiceCon
 
 def delete(backend: Backend, principal: Principal, raw_ids: Sequence[str]) -> list[str | ZohoError]:
     """Per id: the deleted id, or ``record not deleted``."""
-    out: list[str | ZohoError] = []
-    with backend.db.write() as conn:
+
+    def run(conn: sa.Connection) -> list[str | ZohoError]:
+        out: list[str | ZohoError] = []
         for raw in raw_ids:
             row = record_store.get(conn, principal.org_id, MODULE, int(raw), for_update=True) if raw.isdigit() else None
             if row is None or not record_store.delete(conn, principal.org_id, MODULE, row["id"]):
@@ -130,4 +143,6 @@ def delete(backend: Backend, principal: Principal, raw_ids: Sequence[str]) -> li
             if row["data"].get("Status") != "Not in Use":
                 record_store.decrement(conn, principal.org_id, ACTIVE_SERVICES)
             out.append(raw)
-    return out
+        return out
+
+    return backend.db.write_retrying(run)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import sqlalchemy as sa
+
 from zcrm_local.domain import territories as t
 from zcrm_local.domain.errors import ZohoError
 from zcrm_local.domain.permissions import MANAGE_TERRITORIES
@@ -15,7 +17,7 @@ from zcrm_local.domain.territories import messages as m
 from zcrm_local.domain.territories.filters import FilterNode
 from zcrm_local.service.auth import Principal
 from zcrm_local.service.backend import Backend
-from zcrm_local.service.territory_context import reading, wrapper_count, writing
+from zcrm_local.service.territory_context import reading, wrapper_count, write_locked
 from zcrm_local.store import territories as store
 
 Result = dict[str, Any] | ZohoError
@@ -66,9 +68,11 @@ def associated_users_count(backend: Backend, principal: Principal) -> list[dict[
 # ---- writes --------------------------------------------------------------------------------
 
 def create(backend: Backend, principal: Principal, body: Any) -> list[Result]:
-    ids = iter(backend.ids.lease(principal.org_id, wrapper_count(body, "territories", t.Limits().territories_per_call)))
-    out: list[Result] = []
-    with writing(backend, principal) as (conn, ctx):
+    leased = backend.ids.lease(principal.org_id, wrapper_count(body, "territories", t.Limits().territories_per_call))
+
+    def run(conn: sa.Connection, ctx: t.TerritoryContext) -> list[Result]:
+        ids = iter(leased)  # a re-run starts over with the same ids
+        out: list[Result] = []
         for result in t.validate_create(body, ctx):
             if isinstance(result, ZohoError):
                 out.append(result)
@@ -76,12 +80,14 @@ def create(backend: Backend, principal: Principal, body: Any) -> list[Result]:
             ident = next(ids)
             store.insert(conn, principal.org_id, ident, result)
             out.append(m.success(m.MSG_CREATED, str(ident)))
-    return out
+        return out
+
+    return write_locked(backend, principal, run)
 
 
 def update(backend: Backend, principal: Principal, body: Any, path_id: str | None = None) -> list[Result]:
-    out: list[Result] = []
-    with writing(backend, principal) as (conn, ctx):
+    def run(conn: sa.Connection, ctx: t.TerritoryContext) -> list[Result]:
+        out: list[Result] = []
         working = dict(ctx.territories)
         for result in t.validate_update(body, ctx, path_id):
             if isinstance(result, ZohoError):
@@ -92,7 +98,9 @@ def update(backend: Backend, principal: Principal, body: Any, path_id: str | Non
             store.save(conn, principal.org_id, after)
             store.add_members(conn, principal.org_id, result.id, result.added_member_ids, ctx.now)
             out.append(m.success(m.MSG_UPDATED, result.id))
-    return out
+        return out
+
+    return write_locked(backend, principal, run)
 
 
 def delete(backend: Backend, principal: Principal, ids: str | None, *, path_id: str | None = None,
@@ -100,8 +108,9 @@ def delete(backend: Backend, principal: Principal, ids: str | None, *, path_id: 
     """§7; a caller who may not manage territories is refused as the delete page documents."""
     if not principal.is_admin and MANAGE_TERRITORIES not in principal.permissions:
         raise m.delete_denied()
-    out: list[Result] = []
-    with writing(backend, principal) as (conn, ctx):
+
+    def run(conn: sa.Connection, ctx: t.TerritoryContext) -> list[Result]:
+        out: list[Result] = []
         results = t.validate_delete(ctx.territories, ids, path_id=path_id,
                                     delete_previous_forecasts=delete_previous_forecasts, limits=ctx.limits)
         for result in results:
@@ -110,14 +119,17 @@ def delete(backend: Backend, principal: Principal, ids: str | None, *, path_id: 
                 continue
             store.delete(conn, principal.org_id, result.id)
             out.append(m.success(m.MSG_DELETED, result.id))
-    return out
+        return out
+
+    return write_locked(backend, principal, run)
 
 
 def transfer_and_delete(backend: Backend, principal: Principal, body: Any,
                         path_id: str | None = None) -> list[Result]:
     """§8: children re-parented, members dropped, record entries moved, then the delete."""
-    out: list[Result] = []
-    with writing(backend, principal) as (conn, ctx):
+
+    def run(conn: sa.Connection, ctx: t.TerritoryContext) -> list[Result]:
+        out: list[Result] = []
         for result in t.validate_transfer(body, ctx.territories, path_id=path_id, limits=ctx.limits):
             if isinstance(result, ZohoError):
                 out.append(result)
@@ -127,4 +139,6 @@ def transfer_and_delete(backend: Backend, principal: Principal, body: Any,
             store.transfer_record_entries(conn, principal.org_id, result.id, result.transfer_to_id)
             store.delete(conn, principal.org_id, result.id)
             out.append(m.success(m.MSG_TRANSFERRED, result.id))
-    return out
+        return out
+
+    return write_locked(backend, principal, run)

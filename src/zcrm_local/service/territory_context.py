@@ -1,16 +1,15 @@
 """What every territory use case reads first: the org's territories, users, limits and rule
 switches, as one domain ``TerritoryContext`` taken inside the caller's transaction.
 
-Writes take it under the org lock (``writing``), so read-snapshot → validate → apply is one
+Writes take it under the org lock (``write_locked``), so read-snapshot → validate → apply is one
 serialised step per org on both stores.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
@@ -24,6 +23,8 @@ from zcrm_local.service.backend import Backend
 from zcrm_local.store import orgs as org_store
 from zcrm_local.store import settings as settings_store
 from zcrm_local.store import territories as store
+
+T = TypeVar("T")
 
 # org_settings key of the per-org territory switches (OQ-6, OQ-31).
 SETTINGS_KEY = "territories"
@@ -80,18 +81,22 @@ def reading(backend: Backend, principal: Principal) -> tuple[t.TerritoryContext,
     return ctx, ZoneInfo(principal.time_zone)
 
 
-@contextmanager
-def writing(backend: Backend, principal: Principal) -> Iterator[tuple[sa.Connection, t.TerritoryContext]]:
-    """One write transaction holding the org lock, with the snapshot taken under it.
+def write_locked(backend: Backend, principal: Principal,
+                 fn: Callable[[sa.Connection, t.TerritoryContext], T]) -> T:
+    """``fn(conn, ctx)`` in one write transaction holding the org lock, with the snapshot taken
+    under it; run again whole if the transaction loses a race (``Database.write_retrying``).
 
     The feature state is checked again under the lock: a switch-off that committed after the
     gate read the org must win.
     """
-    with backend.db.write() as conn:
+
+    def run(conn: sa.Connection) -> T:
         org_store.lock_org(conn, principal.org_id)
         org = org_store.get_org(conn, principal.org_id)
         t.check_feature(org["territory_state"])
-        yield conn, load_context(conn, org, principal.user_id, backend.org_now(org))
+        return fn(conn, load_context(conn, org, principal.user_id, backend.org_now(org)))
+
+    return backend.db.write_retrying(run)
 
 
 def wrapper_count(body: Any, key: str, limit: int) -> int:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import sqlalchemy as sa
+
 from zcrm_local.domain import territories as t
 from zcrm_local.domain.errors import ZohoError
 from zcrm_local.domain.territories import messages as m
@@ -11,7 +13,7 @@ from zcrm_local.domain.territories.wire import parse_id
 from zcrm_local.service import platform
 from zcrm_local.service.auth import Principal
 from zcrm_local.service.backend import Backend
-from zcrm_local.service.territory_context import reading, writing
+from zcrm_local.service.territory_context import reading, write_locked
 from zcrm_local.store import territories as store
 
 Result = dict[str, Any] | ZohoError
@@ -56,8 +58,8 @@ def territory_users(backend: Backend, principal: Principal, territory_path_id: s
 
 def associate(backend: Backend, principal: Principal, territory_path_id: str, body: Any = None,
               user_path_id: str | None = None) -> list[Result]:
-    out: list[Result] = []
-    with writing(backend, principal) as (conn, ctx):
+    def run(conn: sa.Connection, ctx: t.TerritoryContext) -> list[Result]:
+        out: list[Result] = []
         results = t.validate_associate(ctx.territories, ctx.users, territory_path_id, body,
                                        user_path_id=user_path_id, limits=ctx.limits)
         for result in results:
@@ -66,13 +68,15 @@ def associate(backend: Backend, principal: Principal, territory_path_id: str, bo
                 continue
             store.add_members(conn, principal.org_id, result.territory_id, [result.user_id], ctx.now)
             out.append(result.success())
-    return out
+        return out
+
+    return write_locked(backend, principal, run)
 
 
 def disassociate(backend: Backend, principal: Principal, territory_path_id: str, ids: str | None = None,
                  user_path_id: str | None = None) -> list[Result]:
-    out: list[Result] = []
-    with writing(backend, principal) as (conn, ctx):
+    def run(conn: sa.Connection, ctx: t.TerritoryContext) -> list[Result]:
+        out: list[Result] = []
         results = t.validate_disassociate(ctx.territories, ctx.users, territory_path_id, ids,
                                           user_path_id=user_path_id)
         for result in results:
@@ -81,7 +85,9 @@ def disassociate(backend: Backend, principal: Principal, territory_path_id: str,
                 continue
             store.remove_member(conn, principal.org_id, result.territory_id, result.user_id)
             out.append(result.success())
-    return out
+        return out
+
+    return write_locked(backend, principal, run)
 
 
 # ---- territories of a user ----------------------------------------------------------------------
@@ -102,8 +108,8 @@ def user_territories(backend: Backend, principal: Principal, user_path_id: str,
 
 
 def add_to_user(backend: Backend, principal: Principal, user_path_id: str, body: Any) -> list[Result]:
-    out: list[Result] = []
-    with writing(backend, principal) as (conn, ctx):
+    def run(conn: sa.Connection, ctx: t.TerritoryContext) -> list[Result]:
+        out: list[Result] = []
         results = t.validate_add_to_user(ctx.territories, ctx.users, user_path_id, body,
                                          caller_id=ctx.caller_id, limits=ctx.limits)
         for result in results:
@@ -112,13 +118,15 @@ def add_to_user(backend: Backend, principal: Principal, user_path_id: str, body:
                 continue
             store.add_members(conn, principal.org_id, result.territory_id, [result.user_id], ctx.now)
             out.append(result.success())
-    return out
+        return out
+
+    return write_locked(backend, principal, run)
 
 
 def remove_from_user(backend: Backend, principal: Principal, user_path_id: str, ids: str | None = None,
                      territory_path_id: str | None = None) -> list[Result]:
-    out: list[Result] = []
-    with writing(backend, principal) as (conn, ctx):
+    def run(conn: sa.Connection, ctx: t.TerritoryContext) -> list[Result]:
+        out: list[Result] = []
         results = t.validate_remove_from_user(ctx.territories, ctx.users, user_path_id, ids,
                                               caller_id=ctx.caller_id, territory_path_id=territory_path_id,
                                               limits=ctx.limits)
@@ -128,4 +136,6 @@ def remove_from_user(backend: Backend, principal: Principal, user_path_id: str, 
                 continue
             store.remove_member(conn, principal.org_id, result.territory_id, result.user_id)
             out.append(result.success())
-    return out
+        return out
+
+    return write_locked(backend, principal, run)

@@ -9,13 +9,15 @@ from collections.abc import Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import sqlalchemy as sa
+
 from zcrm_local.domain import territories as t
 from zcrm_local.domain.errors import MSG_INVALID_ID, ZohoError
 from zcrm_local.domain.territories import messages as m
 from zcrm_local.domain.territories.wire import bool_param, parse_id
 from zcrm_local.service.auth import Principal
 from zcrm_local.service.backend import Backend
-from zcrm_local.service.territory_context import users_of, writing
+from zcrm_local.service.territory_context import users_of, write_locked
 from zcrm_local.store import records as record_store
 from zcrm_local.store import territories as store
 
@@ -39,10 +41,12 @@ def _change(backend: Backend, principal: Principal, module: str, body: Any, path
     """Jobs complete before the answer (OQ-23): each success carries a fresh job id."""
     t.check_module(module, known=True)
     items = body.get("data") if isinstance(body, dict) else None
-    jobs = iter(backend.ids.lease(principal.org_id, min(len(items), t.Limits().records_per_call)
-                                  if isinstance(items, list) else 0))
-    out: list[Result] = []
-    with writing(backend, principal) as (conn, ctx):
+    leased = backend.ids.lease(principal.org_id, min(len(items), t.Limits().records_per_call)
+                               if isinstance(items, list) else 0)
+
+    def run(conn: sa.Connection, ctx: t.TerritoryContext) -> list[Result]:
+        jobs = iter(leased)  # a re-run starts over with the same ids
+        out: list[Result] = []
         wanted = {parse_id(i.get("id")) for i in items or () if isinstance(i, dict)} | {parse_id(path_record_id)}
         ids = [int(i) for i in wanted if i is not None]
         found = record_store.get_many(conn, principal.org_id, module, ids)
@@ -60,7 +64,9 @@ def _change(backend: Backend, principal: Principal, module: str, body: Any, path
                 continue
             store.replace_entries(conn, principal.org_id, int(result.record_id), result.entries)
             out.append(result.success(str(next(jobs))))
-    return out
+        return out
+
+    return write_locked(backend, principal, run)
 
 
 def territory_field(backend: Backend, principal: Principal, module: str,

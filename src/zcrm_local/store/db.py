@@ -2,22 +2,36 @@
 
 ``read()`` and ``write()`` each yield one connection inside one transaction; a write commits
 when the block ends without an exception and rolls back otherwise, so nothing is half-written.
+``write_retrying(fn)`` runs ``fn(conn)`` as one write transaction and runs it again, whole, in a
+fresh transaction when it lost a race with another writer (``engine.is_transient``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import random
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 import sqlalchemy as sa
 
-from zcrm_local.store.engine import make_engine
+from zcrm_local.store.engine import PG_POOL_SIZE, PG_STATEMENT_TIMEOUT_MS, is_transient, make_engine
+
+T = TypeVar("T")
+
+WRITE_ATTEMPTS = 5
+_BACKOFF_BASE_S = 0.01
+_BACKOFF_CAP_S = 0.5
 
 
 class Database:
-    def __init__(self, url: str, *, pool_size: int = 5) -> None:
+    def __init__(self, url: str, *, pool_size: int = PG_POOL_SIZE, max_overflow: int | None = None,
+                 statement_timeout_ms: int = PG_STATEMENT_TIMEOUT_MS, write_attempts: int = WRITE_ATTEMPTS) -> None:
         self.url = url
-        self.engine = make_engine(url, pool_size=pool_size)
+        self.write_attempts = max(1, write_attempts)
+        self.engine = make_engine(url, pool_size=pool_size, max_overflow=max_overflow,
+                                  statement_timeout_ms=statement_timeout_ms)
 
     @property
     def dialect(self) -> str:
@@ -34,6 +48,23 @@ class Database:
             conn = conn.execution_options(zcrm_write=True)
             with conn.begin():
                 yield conn
+
+    def write_retrying(self, fn: Callable[[sa.Connection], T]) -> T:
+        """``fn(conn)`` in a write transaction, re-run up to ``write_attempts`` times in all when
+        the transaction (commit included) fails transiently. ``fn`` must build its result from
+        scratch on each call: state kept from a rolled-back attempt would describe writes that
+        never happened."""
+        attempt = 1
+        while True:
+            try:
+                with self.write() as conn:
+                    return fn(conn)
+            except sa.exc.DBAPIError as exc:
+                if attempt >= self.write_attempts or not is_transient(exc):
+                    raise
+            # Full jitter: writers that collided do not collide again in lockstep.
+            time.sleep(random.uniform(0, min(_BACKOFF_CAP_S, _BACKOFF_BASE_S * 2**attempt)))
+            attempt += 1
 
     def dispose(self) -> None:
         self.engine.dispose()

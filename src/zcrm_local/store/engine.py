@@ -3,11 +3,17 @@
 SQLite: WAL, foreign keys, a busy timeout, ``synchronous=NORMAL`` (WAL at NORMAL never loses a
 committed transaction when the *process* dies; only an OS crash or power cut can), and
 ``BEGIN IMMEDIATE`` for write transactions so two writers queue on the busy timeout instead of
-failing on a lock upgrade. PostgreSQL: a bounded pool with pre-ping, and a statement timeout.
+failing on a lock upgrade. PostgreSQL: a bounded pool with pre-ping (a connection the server
+dropped, say by a restart, is replaced at its next checkout), and a statement timeout.
+
+``is_transient`` says which failures a re-run of the whole transaction can cure (see
+``Database.write_retrying``); ``xact_lock`` serialises one kind of write across processes.
 """
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from typing import Any
 
 import sqlalchemy as sa
@@ -16,6 +22,12 @@ from sqlalchemy.pool import StaticPool
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 PG_STATEMENT_TIMEOUT_MS = 30_000
+PG_POOL_SIZE = 5
+PG_POOL_TIMEOUT_S = 30
+# How the server's sessions are named in pg_stat_activity.
+PG_APPLICATION_NAME = "zcrm-local"
+# serialization_failure, deadlock_detected: the transaction lost a race and may simply run again.
+_PG_RETRY_STATES = frozenset({"40001", "40P01"})
 
 
 def normalize_url(url: str) -> str:
@@ -30,18 +42,41 @@ def is_sqlite(engine: sa.Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-def make_engine(url: str, *, pool_size: int = 5) -> sa.Engine:
+def make_engine(url: str, *, pool_size: int = PG_POOL_SIZE, max_overflow: int | None = None,
+                statement_timeout_ms: int = PG_STATEMENT_TIMEOUT_MS) -> sa.Engine:
+    """``pool_size`` and ``max_overflow`` (default: ``pool_size``) bound the connections one
+    process opens on PostgreSQL; SQLite opens what it needs."""
     url = normalize_url(url)
     if url.startswith("sqlite"):
         return _sqlite_engine(url)
     return sa.create_engine(
         url,
         pool_size=pool_size,
-        max_overflow=pool_size,
+        max_overflow=pool_size if max_overflow is None else max_overflow,
         pool_pre_ping=True,
-        pool_timeout=30,
-        connect_args={"options": f"-c statement_timeout={PG_STATEMENT_TIMEOUT_MS}"},
+        pool_timeout=PG_POOL_TIMEOUT_S,
+        connect_args={"options": f"-c statement_timeout={statement_timeout_ms}",
+                      "application_name": PG_APPLICATION_NAME},
     )
+
+
+def is_transient(exc: BaseException) -> bool:
+    """A lost race (PostgreSQL serialization failure or deadlock, SQLite "database is locked"
+    after the busy timeout) that re-running the whole transaction can cure. A dropped
+    connection is not: the request fails, the pool reconnects for the next one."""
+    if not isinstance(exc, sa.exc.DBAPIError) or exc.connection_invalidated:
+        return False
+    orig = exc.orig
+    if getattr(orig, "sqlstate", None) in _PG_RETRY_STATES:
+        return True
+    return isinstance(orig, sqlite3.OperationalError) and ("locked" in str(orig) or "busy" in str(orig))
+
+
+def xact_lock(conn: sa.Connection, key: int) -> None:
+    """Hold a named lock until the transaction ends: a PostgreSQL advisory lock. SQLite needs
+    none: a write transaction (BEGIN IMMEDIATE) already excludes every other writer."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
 def _sqlite_engine(url: str) -> sa.Engine:
@@ -57,11 +92,11 @@ def _sqlite_engine(url: str) -> sa.Engine:
         # Take transaction control from the driver so BEGIN is ours (see module docstring).
         dbapi_conn.isolation_level = None
         cursor = dbapi_conn.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         if not in_memory:
-            cursor.execute("PRAGMA journal_mode=WAL")
+            _enable_wal(cursor)
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -70,3 +105,17 @@ def _sqlite_engine(url: str) -> sa.Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
+
+
+def _enable_wal(cursor: Any) -> None:
+    """Switching to WAL needs a lock that a process migrating the same new file may hold, and
+    SQLite can answer "database is locked" at once instead of waiting the busy timeout: retry."""
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.01)

@@ -44,12 +44,13 @@ class IdAllocator:
             self._free.pop(org_id, None)
 
     def _reserve(self, org_id: int, size: int) -> tuple[int, int, int]:
-        with self._db.write() as conn:
-            row = conn.execute(
-                sa.update(orgs)
-                .where(orgs.c.id == org_id)
-                .values(next_seq=orgs.c.next_seq + size)
-                .returning(orgs.c.prefix, orgs.c.next_seq)
-            ).one()
+        # One atomic UPDATE … RETURNING: concurrent reservations (any process) queue on the org's
+        # row and each gets its own block.
+        row = self._db.write_retrying(lambda conn: conn.execute(
+            sa.update(orgs)
+            .where(orgs.c.id == org_id)
+            .values(next_seq=orgs.c.next_seq + size)
+            .returning(orgs.c.prefix, orgs.c.next_seq)
+        ).one())
         end = row.next_seq
         return row.prefix, end - size, end

@@ -52,8 +52,10 @@ def upgrade(db: Database, revision: str = "head") -> None:
                 conn.commit()
         else:
             conn = conn.execution_options(zcrm_write=True)
-            command.upgrade(alembic_config(conn), revision)
-            conn.commit()
+            # BEGIN IMMEDIATE before alembic reads the version: another process waits here (busy
+            # timeout), then finds the schema at head. Alembic runs inside this one transaction.
+            with conn.begin():
+                command.upgrade(alembic_config(conn), revision)
 
 
 def downgrade(db: Database, revision: str = "base") -> None:

@@ -7,7 +7,10 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from zcrm_local.store.engine import xact_lock
 from zcrm_local.store.tables import orgs, profiles, roles, users
+
+_DEFAULT_ORG_LOCK = 0x7A63726D_0001  # "zcrm" + 1: making the default org
 
 
 def insert_org(conn: sa.Connection, row: Mapping[str, Any]) -> None:
@@ -32,6 +35,12 @@ def list_orgs(conn: sa.Connection) -> list[sa.RowMapping]:
 
 def update_org(conn: sa.Connection, org_id: int, **values: Any) -> None:
     conn.execute(sa.update(orgs).where(orgs.c.id == org_id).values(**values))
+
+
+def lock_default_org(conn: sa.Connection) -> None:
+    """Until the transaction ends, no other process can be making the default org (there is
+    no row to lock before it exists)."""
+    xact_lock(conn, _DEFAULT_ORG_LOCK)
 
 
 def lock_org(conn: sa.Connection, org_id: int) -> None:
