@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -22,7 +23,8 @@ JOB_SHEET_SECTIONS = "job_sheet_sections"
 ACTIVE_SERVICES = "active_services"
 
 
-def users_by_id(conn: sa.Connection, org_id: int) -> dict[int, UserRef]:
+def users_by_id(conn: sa.Connection, org_id: int, ids: Iterable[int] | None = None) -> dict[int, UserRef]:
+    """Every user of the org, or only those of ``ids`` (what one rendering names)."""
     return {
         int(u["id"]): UserRef(
             id=int(u["id"]),
@@ -31,7 +33,7 @@ def users_by_id(conn: sa.Connection, org_id: int) -> dict[int, UserRef]:
             status=u["status"],
             confirm=bool(u["confirm"]),
         )
-        for u in org_store.list_users(conn, org_id)
+        for u in org_store.user_refs(conn, org_id, ids)
     }
 
 

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from zcrm_local.domain.modules import registry
 from zcrm_local.domain.records.listing import ListParams
+from zcrm_local.domain.records.render import referenced_user_ids
 from zcrm_local.domain.records.refs import UserRef
 from zcrm_local.service.auth import Principal
 from zcrm_local.service.backend import Backend
@@ -39,8 +41,9 @@ def list_page(backend: Backend, principal: Principal, module: str, params: ListP
             offset=params.offset, limit=params.per_page + 1, ids=params.ids, modified_since=modified_since,
             record_ids_in=in_territories,
         )
-        users = users_by_id(conn, principal.org_id) if rows else {}
-    return Page([dict(r["data"]) for r in rows[: params.per_page]], len(rows) > params.per_page, users)
+        shown = [dict(r["data"]) for r in rows[: params.per_page]]
+        users = _users_for(conn, principal.org_id, module, shown) if shown else {}
+    return Page(shown, len(rows) > params.per_page, users)
 
 
 def modified_since_any(backend: Backend, principal: Principal, module: str, since: datetime) -> bool:
@@ -53,5 +56,14 @@ def get_one(backend: Backend, principal: Principal, module: str, record_id: int)
                                                                                           dict[int, UserRef]]:
     with backend.db.read() as conn:
         row = record_store.get(conn, principal.org_id, module, record_id)
-        users = users_by_id(conn, principal.org_id) if row is not None else {}
-    return (dict(row["data"]) if row is not None else None), users
+        record = dict(row["data"]) if row is not None else None
+        users = _users_for(conn, principal.org_id, module, [record]) if record is not None else {}
+    return record, users
+
+
+def _users_for(conn: Any, org_id: int, module: str, records: list[dict[str, Any]]) -> dict[int, UserRef]:
+    """Only the users these records name (not every user of the org): all a rendering reads."""
+    spec = registry.get(module)
+    if spec is None:
+        return users_by_id(conn, org_id)
+    return users_by_id(conn, org_id, referenced_user_ids(spec, records))

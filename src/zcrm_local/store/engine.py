@@ -12,10 +12,12 @@ dropped, say by a restart, is replaced at its next checkout), and a statement ti
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.pool import StaticPool
@@ -38,6 +40,26 @@ def normalize_url(url: str) -> str:
     return url
 
 
+def json_dumps(value: Any) -> str:
+    """orjson for the JSON columns (the standard library's codec was ~18 % of a list); values
+    orjson refuses (integers beyond 64 bits, non-string keys, NaN) go through ``json`` as before."""
+    try:
+        return orjson.dumps(value).decode()
+    except TypeError:
+        return json.dumps(value)
+
+
+def json_loads(text: str | bytes) -> Any:
+    """orjson, or ``json`` for documents orjson refuses (big integers, NaN) written by ``json``."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
+
+
+_JSON_CODEC = {"json_serializer": json_dumps, "json_deserializer": json_loads}
+
+
 def is_sqlite(engine: sa.Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
@@ -55,6 +77,7 @@ def make_engine(url: str, *, pool_size: int = PG_POOL_SIZE, max_overflow: int | 
         max_overflow=pool_size if max_overflow is None else max_overflow,
         pool_pre_ping=True,
         pool_timeout=PG_POOL_TIMEOUT_S,
+        **_JSON_CODEC,  # psycopg's json and jsonb loaders/dumpers take these too
         connect_args={"options": f"-c statement_timeout={statement_timeout_ms}",
                       "application_name": PG_APPLICATION_NAME},
     )
@@ -81,7 +104,7 @@ def xact_lock(conn: sa.Connection, key: int) -> None:
 
 def _sqlite_engine(url: str) -> sa.Engine:
     in_memory = url in ("sqlite://", "sqlite:///:memory:") or ":memory:" in url
-    kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False}}
+    kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False}, **_JSON_CODEC}
     if in_memory:
         # One shared connection, or every checkout would see a different empty database.
         kwargs["poolclass"] = StaticPool

@@ -21,8 +21,13 @@ def prefix_taken(conn: sa.Connection, prefix: int) -> bool:
     return conn.execute(sa.select(orgs.c.id).where(orgs.c.prefix == prefix)).first() is not None
 
 
+# Hot statements are built once with bind parameters: SQLAlchemy then reuses their memoized
+# cache key and compiled form instead of rebuilding both on every call (docs/performance.md §1).
+_GET_ORG = sa.select(orgs).where(orgs.c.id == sa.bindparam("org_id"))
+
+
 def get_org(conn: sa.Connection, org_id: int) -> sa.RowMapping | None:
-    return conn.execute(sa.select(orgs).where(orgs.c.id == org_id)).mappings().first()
+    return conn.execute(_GET_ORG, {"org_id": org_id}).mappings().first()
 
 
 def default_org(conn: sa.Connection) -> sa.RowMapping | None:
@@ -84,22 +89,46 @@ def _user_select() -> sa.Select[Any]:
     )
 
 
+# Built once: aliasing ``users`` proxies every column, too costly per request.
+USER_SELECT = _user_select()
+_GET_USER = USER_SELECT.where(users.c.org_id == sa.bindparam("org_id"), users.c.id == sa.bindparam("user_id"))
+_LIST_USERS = USER_SELECT.where(users.c.org_id == sa.bindparam("org_id")).order_by(users.c.id)
+_LIST_USERS_BY_ID = (
+    USER_SELECT.where(users.c.org_id == sa.bindparam("org_id"), users.c.id.in_(sa.bindparam("ids", expanding=True)))
+    .order_by(users.c.id)
+)
+_ORG_ADMIN = (
+    USER_SELECT.where(users.c.org_id == sa.bindparam("org_id"), profiles.c.is_admin.is_(True),
+                      users.c.status == "active")
+    .order_by(users.c.id)
+)
+# What a user reference needs (domain UserRef), without the role/profile joins.
+_USER_REFS = sa.select(
+    users.c.id, users.c.first_name, users.c.last_name, users.c.email, users.c.status, users.c.confirm
+).where(users.c.org_id == sa.bindparam("org_id")).order_by(users.c.id)
+_USER_REFS_BY_ID = _USER_REFS.where(users.c.id.in_(sa.bindparam("ids", expanding=True)))
+
+
 def get_user(conn: sa.Connection, org_id: int, user_id: int) -> sa.RowMapping | None:
-    stmt = _user_select().where(users.c.org_id == org_id, users.c.id == user_id)
-    return conn.execute(stmt).mappings().first()
+    return conn.execute(_GET_USER, {"org_id": org_id, "user_id": user_id}).mappings().first()
 
 
 def list_users(conn: sa.Connection, org_id: int, ids: list[int] | None = None) -> list[sa.RowMapping]:
-    stmt = _user_select().where(users.c.org_id == org_id)
-    if ids is not None:
-        stmt = stmt.where(users.c.id.in_(ids))
-    return list(conn.execute(stmt.order_by(users.c.id)).mappings())
+    if ids is None:
+        return list(conn.execute(_LIST_USERS, {"org_id": org_id}).mappings())
+    return list(conn.execute(_LIST_USERS_BY_ID, {"org_id": org_id, "ids": list(ids)}).mappings())
+
+
+def user_refs(conn: sa.Connection, org_id: int, ids: Iterable[int] | None = None) -> list[sa.RowMapping]:
+    """Id, names, email, status and confirm of the org's users: all, or those of ``ids``
+    (unknown ids skipped)."""
+    if ids is None:
+        return list(conn.execute(_USER_REFS, {"org_id": org_id}).mappings())
+    wanted = list(ids)
+    if not wanted:
+        return []
+    return list(conn.execute(_USER_REFS_BY_ID, {"org_id": org_id, "ids": wanted}).mappings())
 
 
 def org_admin(conn: sa.Connection, org_id: int) -> sa.RowMapping | None:
-    stmt = (
-        _user_select()
-        .where(users.c.org_id == org_id, profiles.c.is_admin.is_(True), users.c.status == "active")
-        .order_by(users.c.id)
-    )
-    return conn.execute(stmt).mappings().first()
+    return conn.execute(_ORG_ADMIN, {"org_id": org_id}).mappings().first()

@@ -11,6 +11,25 @@ from zcrm_local.store.tables import counters, records
 
 SORT_COLUMNS = {"id": records.c.id, "Created_Time": records.c.created_time, "Modified_Time": records.c.modified_time}
 
+# Hot statements built once with bind parameters: SQLAlchemy reuses their memoized cache key
+# and compiled form instead of rebuilding both per call (docs/performance.md §1).
+_IN_MODULE = (records.c.org_id == sa.bindparam("org_id"), records.c.module == sa.bindparam("module"))
+_GET = sa.select(records).where(*_IN_MODULE, records.c.id == sa.bindparam("record_id"))
+_GET_FOR_UPDATE = _GET.with_for_update()
+
+
+def _order(sort_by: str, descending: bool) -> tuple[Any, Any]:
+    column = SORT_COLUMNS[sort_by]
+    return (column.desc(), records.c.id.desc()) if descending else (column.asc(), records.c.id.asc())
+
+
+# The unfiltered page (the common list) for each sort; filtered pages are built per call.
+_PAGES = {
+    (sort_by, descending): sa.select(records).where(*_IN_MODULE).order_by(*_order(sort_by, descending))
+    .offset(sa.bindparam("offset")).limit(sa.bindparam("limit"))
+    for sort_by in SORT_COLUMNS for descending in (True, False)
+}
+
 
 def insert(conn: sa.Connection, rows: Iterable[Mapping[str, Any]]) -> None:
     batch = list(rows)
@@ -22,10 +41,8 @@ def get(conn: sa.Connection, org_id: int, module: str, record_id: int, *,
         for_update: bool = False) -> sa.RowMapping | None:
     """``for_update`` locks the row until the transaction ends (PostgreSQL; SQLite's write
     transaction already excludes other writers)."""
-    stmt = sa.select(records).where(records.c.org_id == org_id, records.c.module == module, records.c.id == record_id)
-    if for_update:
-        stmt = stmt.with_for_update()
-    return conn.execute(stmt).mappings().first()
+    stmt = _GET_FOR_UPDATE if for_update else _GET
+    return conn.execute(stmt, {"org_id": org_id, "module": module, "record_id": record_id}).mappings().first()
 
 
 def get_many(conn: sa.Connection, org_id: int, module: str, ids: list[int]) -> dict[int, sa.RowMapping]:
@@ -49,8 +66,10 @@ def page(
     record_ids_in: sa.Select[Any] | None = None,
 ) -> list[sa.RowMapping]:
     """One page in a stable order (ties on the sort column broken by id)."""
-    column = SORT_COLUMNS[sort_by]
-    order = (column.desc(), records.c.id.desc()) if descending else (column.asc(), records.c.id.asc())
+    if ids is None and modified_since is None and record_ids_in is None:
+        params = {"org_id": org_id, "module": module, "offset": offset, "limit": limit}
+        return list(conn.execute(_PAGES[(sort_by, descending)], params).mappings())
+    order = _order(sort_by, descending)
     stmt = sa.select(records).where(records.c.org_id == org_id, records.c.module == module)
     if ids is not None:
         stmt = stmt.where(records.c.id.in_(ids))

@@ -69,6 +69,20 @@ def _render_link(inner_key: str, link: Mapping[str, Any], ctx: RenderContext) ->
     return {"id": str(link["id"]), inner_key: user}
 
 
+# Per module (by identity; specs are built once and never change): its multi-user link fields,
+# which every rendering of a full record names in ``$has_more``.
+_LINKS: dict[int, tuple[ModuleSpec, tuple[str, ...]]] = {}
+
+
+def _link_fields(module: ModuleSpec) -> tuple[str, ...]:
+    known = _LINKS.get(id(module))
+    if known is None or known[0] is not module:
+        known = (module, tuple(s.api_name for s in module.fields if s.data_type == DataType.MULTIUSERLOOKUP))
+        if len(_LINKS) < 256:  # bounded, whatever builds specs on the fly
+            _LINKS[id(module)] = known
+    return known[1]
+
+
 def render_record(
     module: ModuleSpec,
     record: Mapping[str, Any],
@@ -83,14 +97,12 @@ def render_record(
     """
     wanted = None if fields is None else {name.strip() for name in fields}
     body: dict[str, Any] = {"id": str(record["id"])}
-    links: list[str] = []
     for spec in module.fields:
-        if spec.data_type == DataType.MULTIUSERLOOKUP:
-            links.append(spec.api_name)
         if wanted is not None and spec.api_name not in wanted:
             continue
         body[spec.api_name] = _render_value(spec, record.get(spec.api_name), ctx)
     if wanted is None:
+        links = _link_fields(module)
         body["$currency_symbol"] = ctx.currency_symbol
         body["$state"] = "save"
         body["$editable"] = ctx.editable
@@ -98,6 +110,33 @@ def render_record(
         # Every link is always returned, so there is never more to fetch.
         body["$has_more"] = {name: False for name in links}
     return body
+
+
+def referenced_user_ids(module: ModuleSpec, records: Iterable[Mapping[str, Any]]) -> set[int]:
+    """Every user id that rendering these records looks up (user fields and multi-user links),
+    so a read loads only those users instead of the whole org."""
+    user_fields = [spec.api_name for spec in module.fields if spec.data_type in _USER_TYPES]
+    link_fields = [spec.api_name for spec in module.fields if spec.data_type == DataType.MULTIUSERLOOKUP]
+    ids: set[int] = set()
+    for record in records:
+        for name in user_fields:
+            value = record.get(name)
+            if value is not None and not isinstance(value, dict):
+                _add_id(ids, value)
+        for name in link_fields:
+            links = record.get(name)
+            if isinstance(links, list):
+                for link in links:
+                    if isinstance(link, Mapping) and link.get("user_id") is not None:
+                        _add_id(ids, link["user_id"])
+    return ids
+
+
+def _add_id(ids: set[int], value: Any) -> None:
+    try:
+        ids.add(int(value))
+    except (TypeError, ValueError):
+        pass  # rendering meets the same value and fails or passes it on as it always did
 
 
 def split_fields_param(raw: str) -> list[str]:

@@ -10,6 +10,7 @@ import math
 import re
 from datetime import UTC, date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -148,8 +149,16 @@ def load_datetime(text: str) -> datetime:
 
 def format_datetime(value: datetime | str, time_zone: str) -> str:
     """Wire form: ``2023-03-29T21:19:19+05:30`` in the given zone (``+00:00`` for UTC)."""
-    instant = load_datetime(value) if isinstance(value, str) else value
-    return instant.astimezone(ZoneInfo(time_zone)).replace(microsecond=0).isoformat()
+    if isinstance(value, str):
+        return _format_stored(value, time_zone)
+    return value.astimezone(ZoneInfo(time_zone)).replace(microsecond=0).isoformat()
+
+
+@lru_cache(maxsize=8192)
+def _format_stored(value: str, time_zone: str) -> str:
+    # A pure function of its arguments: a list renders the same few stored timestamps
+    # (Created_Time, Modified_Time…) in one zone over and over.
+    return load_datetime(value).astimezone(ZoneInfo(time_zone)).replace(microsecond=0).isoformat()
 
 
 def local_date(instant: datetime, time_zone: str) -> date:
