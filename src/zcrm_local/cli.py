@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from typing import Annotated
 
 import typer
@@ -12,7 +13,7 @@ from rich.console import Console
 from zcrm_local.cli_admin import ADMIN_KEY_ENV, admin_app
 from zcrm_local.config import PROFILES, Settings
 from zcrm_local.domain.clock import SystemClock
-from zcrm_local.service import admin, oauth
+from zcrm_local.service import admin, oauth, server_info
 from zcrm_local.service.backend import Backend, open_database
 from zcrm_local.service.orgs import create_org, ensure_default_org
 from zcrm_local.settings_env import ENV, export, settings_from_env
@@ -42,6 +43,17 @@ def _backend(database_url: str | None, **overrides: object) -> Backend:
     return Backend(db=db, settings=settings, clock=SystemClock())
 
 
+def _client_backend(database_url: str | None) -> Backend:
+    """A backend for commands that print URLs: the running server's, unless the environment names one."""
+    backend = _backend(database_url)
+    if any(os.environ.get(ENV[name]) for name in ("public_url", "host", "port")):
+        return backend
+    served = server_info.served_base_url(backend)
+    if served is None:
+        return backend
+    return replace(backend, settings=replace(backend.settings, public_url=served))
+
+
 def _org_id(backend: Backend, org: str | None) -> int:
     if org is None:
         return ensure_default_org(backend)
@@ -50,19 +62,6 @@ def _org_id(backend: Backend, org: str | None) -> int:
             if str(row["id"]) == org or row["company_name"] == org:
                 return int(row["id"])
     raise typer.BadParameter(f"no org {org!r}", param_hint="--org")
-
-
-def _credentials_dict(backend: Backend, creds: oauth.Credentials) -> dict[str, str]:
-    base = backend.settings.base_url
-    return {
-        "client_id": creds.client_id,
-        "client_secret": creds.client_secret,
-        "refresh_token": creds.refresh_token,
-        "access_token": creds.access_token,
-        "api_domain": base,
-        "accounts_url": f"{base}/oauth/v2/token",
-        "org_id": str(creds.org_id),
-    }
 
 
 @app.command()
@@ -81,10 +80,11 @@ def serve(
         raise typer.BadParameter("documented or live", param_hint="--profile")
     backend = _backend(database_url, host=host, port=port, profile=profile)
     org_id = ensure_default_org(backend)
-    info = _credentials_dict(backend, oauth.mint_credentials(backend, org_id))
+    info = admin.credentials_info(backend, oauth.mint_credentials(backend, org_id))
     # A fixed key from the environment, else a new one each start (earlier keys stay valid).
     admin_key = os.environ.get(ADMIN_KEY_ENV) or admin.mint_admin_key(backend)
     admin.install_admin_key(backend, admin_key)
+    server_info.remember_base_url(backend)
     backend.db.dispose()
     export(backend.settings)
     _print_banner(info, backend.settings.database_url, admin_key)
@@ -121,9 +121,9 @@ def credentials(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Mint a new self client for the org's administrator and print its credentials."""
-    backend = _backend(database_url)
+    backend = _client_backend(database_url)
     creds = oauth.mint_credentials(backend, _org_id(backend, org), scope)
-    info = _credentials_dict(backend, creds)
+    info = admin.credentials_info(backend, creds)
     if as_json:
         typer.echo(json.dumps(info))
     else:
@@ -139,7 +139,7 @@ def grant(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """A one-time grant token (authorization code) for a new self client, valid 3 minutes."""
-    backend = _backend(database_url)
+    backend = _client_backend(database_url)
     made = oauth.mint_grant(backend, _org_id(backend, org), scope)
     info = {"client_id": made.client_id, "client_secret": made.client_secret, "grant_token": made.code,
             "expires_in": made.expires_in, "accounts_url": f"{backend.settings.base_url}/oauth/v2/token"}
@@ -160,9 +160,9 @@ def org_create(
     """Another org with its own users and credentials."""
     if territories not in ("on", "off"):
         raise typer.BadParameter("on or off", param_hint="--territories")
-    backend = _backend(database_url)
+    backend = _client_backend(database_url)
     made = create_org(backend, name, territories=territories == "on")
-    info = _credentials_dict(backend, oauth.mint_credentials(backend, made.org_id))
+    info = admin.credentials_info(backend, oauth.mint_credentials(backend, made.org_id))
     info["name"] = name
     if as_json:
         typer.echo(json.dumps(info))

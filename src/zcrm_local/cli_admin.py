@@ -15,7 +15,7 @@ import typer
 
 from zcrm_local.config import Settings
 from zcrm_local.domain.clock import SystemClock
-from zcrm_local.service import admin, clock, faults, journal, limits, snapshots
+from zcrm_local.service import admin, clock, faults, journal, limits, record_hooks, snapshots
 from zcrm_local.service.admin import AdminError
 from zcrm_local.service.backend import Backend
 from zcrm_local.settings_env import ENV, settings_from_env
@@ -24,19 +24,27 @@ from zcrm_local.store.migrate import upgrade
 
 ADMIN_KEY_ENV = "ZCRM_LOCAL_ADMIN_KEY"
 
-admin_app = typer.Typer(help="Test tools: orgs, reset, snapshots, clock, faults, limits, journal.",
+admin_app = typer.Typer(help="Test tools: orgs, reset, snapshots, clock, faults, limits, journal, record locks, "
+                             "territory jobs.",
                         no_args_is_help=True)
 clock_app = typer.Typer(help="An org's clock.", no_args_is_help=True)
 faults_app = typer.Typer(help="Fault rules.", no_args_is_help=True)
 limits_app = typer.Typer(help="API limits emulation.", no_args_is_help=True)
 journal_app = typer.Typer(help="The request journal.", no_args_is_help=True)
+locks_app = typer.Typer(help="Record locks: territory assign/remove answer RECORD_LOCKED.", no_args_is_help=True)
+jobs_app = typer.Typer(help="Territory jobs held pending: a second change answers ALREADY_SCHEDULED.",
+                       no_args_is_help=True)
 admin_app.add_typer(clock_app, name="clock")
 admin_app.add_typer(faults_app, name="faults")
 admin_app.add_typer(limits_app, name="limits")
 admin_app.add_typer(journal_app, name="journal")
+admin_app.add_typer(locks_app, name="locks")
+admin_app.add_typer(jobs_app, name="territory-jobs")
 
 DatabaseOpt = Annotated[str | None, typer.Option("--database-url", envvar=ENV["database_url"])]
 OrgArg = Annotated[str, typer.Argument(help="org id")]
+ModuleArg = Annotated[str, typer.Argument(help="module API name (Accounts, Contacts, Deals…)")]
+RecordArg = Annotated[str, typer.Argument(help="record id")]
 
 
 def _backend(database_url: str | None) -> Backend:
@@ -263,3 +271,36 @@ def journal_size(org: OrgArg, size: int, database_url: DatabaseOpt = None) -> No
 @journal_app.command("clear")
 def journal_clear(org: OrgArg, database_url: DatabaseOpt = None) -> None:
     _run(database_url, lambda b: {"deleted": journal.clear(b, _org(org))})
+
+
+@locks_app.command("list")
+def locks_list(org: OrgArg, database_url: DatabaseOpt = None) -> None:
+    _run(database_url, lambda b: {"record_locks": record_hooks.list_locks(b, _org(org))})
+
+
+@locks_app.command("lock")
+def locks_lock(org: OrgArg, module: ModuleArg, record: RecordArg, database_url: DatabaseOpt = None) -> None:
+    """Lock a record of the org."""
+    _run(database_url, lambda b: {"record_lock": record_hooks.lock(b, _org(org), module, record)})
+
+
+@locks_app.command("unlock")
+def locks_unlock(org: OrgArg, module: ModuleArg, record: RecordArg, database_url: DatabaseOpt = None) -> None:
+    _run(database_url, lambda b: record_hooks.unlock(b, _org(org), module, record) or {"unlocked": record})
+
+
+@jobs_app.command("show")
+def jobs_show(org: OrgArg, database_url: DatabaseOpt = None) -> None:
+    _run(database_url, lambda b: {"territory_jobs": record_hooks.territory_jobs(b, _org(org))})
+
+
+@jobs_app.command("hold")
+def jobs_hold(org: OrgArg, database_url: DatabaseOpt = None) -> None:
+    """Keep each new territory job pending until release."""
+    _run(database_url, lambda b: {"territory_jobs": record_hooks.hold_territory_jobs(b, _org(org), True)})
+
+
+@jobs_app.command("release")
+def jobs_release(org: OrgArg, database_url: DatabaseOpt = None) -> None:
+    """Stop holding; every pending job completes."""
+    _run(database_url, lambda b: {"territory_jobs": record_hooks.hold_territory_jobs(b, _org(org), False)})

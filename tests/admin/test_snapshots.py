@@ -8,7 +8,7 @@ from zcrm_local.store import settings as settings_store
 from zcrm_local.store.migrate import head_revision
 from zcrm_local.store.tables import metadata
 
-HARNESS_TABLES = {"org_harness", "fault_rules", "api_usage", "api_inflight", "request_journal"}
+HARNESS_TABLES = {"org_harness", "fault_rules", "api_usage", "api_inflight", "request_journal", "record_flags"}
 
 
 def _export(admin, org):

@@ -123,6 +123,28 @@ def test_credentials_json_has_exactly_the_documented_keys(cli, db_url):
     assert re.fullmatch(TOKEN, info["refresh_token"]) and re.fullmatch(TOKEN, info["access_token"])
 
 
+def test_credentials_beside_a_server_print_that_servers_url(tmp_path, db_url, monkeypatch):
+    # Started on a free port, not the default 8000: the CLI must point at this server (D-26).
+    for name in [k for k in os.environ if k.startswith("ZCRM_LOCAL_")]:
+        monkeypatch.delenv(name)
+    runner = CliRunner()
+    with running_server(db_url, tmp_path) as server:
+        assert not server.base_url.endswith(":8000")
+        result = runner.invoke(app, ["credentials", "--json", "--database-url", db_url])
+        assert result.exit_code == 0, result.output
+        info = json.loads(result.stdout)
+        assert info["api_domain"] == server.base_url
+        assert info["accounts_url"] == f"{server.base_url}/oauth/v2/token"
+        with httpx.Client(base_url=info["api_domain"], trust_env=False) as http:
+            assert http.get("/crm/v7/org", headers=bearer(info["access_token"])).status_code == 200
+        granted = json.loads(runner.invoke(app, ["grant", "--json", "--database-url", db_url]).stdout)
+        assert granted["accounts_url"] == f"{server.base_url}/oauth/v2/token"
+        # The environment still wins: a server behind a proxy.
+        monkeypatch.setenv("ZCRM_LOCAL_PUBLIC_URL", "https://crm.example.test")
+        proxied = json.loads(runner.invoke(app, ["credentials", "--json", "--database-url", db_url]).stdout)
+        assert proxied["api_domain"] == "https://crm.example.test"
+
+
 def test_credentials_access_token_reads_the_default_org(cli, api):
     info = as_json(cli("credentials", "--json"))
     r = api.get("/crm/v7/org", headers=bearer(info["access_token"]))

@@ -81,3 +81,29 @@ def test_zcrm_sdk_sees_fault_as_api_exception(zcrm_sdk):
     error = response.get_object()
     assert isinstance(error, APIException)
     assert error.get_code().get_value() == "INTERNAL_ERROR"
+
+
+def test_zcrm_org_record_hooks_reach_locked_and_already_scheduled(zcrm_org):
+    from zcrm_local.testing.client import AdminApiError
+
+    api, headers = zcrm_org.api_url, zcrm_org.headers
+    account = httpx.post(f"{api}/Accounts", headers=headers, json={"data": [{"Account_Name": "A"}]}
+                         ).json()["data"][0]["details"]["id"]
+    root = httpx.get(f"{api}/settings/territories", headers=headers).json()["territories"][0]["id"]
+
+    def assign():
+        body = {"data": [{"id": account, "Territories": [{"id": root}]}]}
+        return httpx.post(f"{api}/Accounts/actions/assign_territories", headers=headers, json=body)
+
+    assert zcrm_org.lock_record("Accounts", account)["id"] == account
+    assert [lock["id"] for lock in zcrm_org.record_locks()] == [account]
+    r = assign()
+    assert (r.status_code, r.json()["data"][0]["code"]) == (400, "RECORD_LOCKED")
+    zcrm_org.unlock_record("Accounts", account)
+    with pytest.raises(AdminApiError) as refused:
+        zcrm_org.unlock_record("Accounts", account)
+    assert (refused.value.status, refused.value.code) == (404, "NOT_FOUND")
+    assert zcrm_org.hold_territory_jobs() == {"held": True, "pending": []}
+    job = assign().json()["data"][0]["details"]["job_id"]
+    assert [p["job_id"] for p in zcrm_org.territory_jobs()["pending"]] == [job]
+    assert zcrm_org.hold_territory_jobs(False) == {"held": False, "pending": []}

@@ -1,5 +1,6 @@
 """The admin API under /_zcrm/: orgs, reset, snapshots, clock, faults, limits, journal,
-fidelity profile, territory switch, and the OpenAPI description of the whole server.
+fidelity profile, territory switch, record test hooks (admin_hooks.py), and the OpenAPI
+description of the whole server.
 
 Outside Zoho's namespace, so its answers are its own: JSON bodies, errors as
 ``{"error":{"code","message"}}``. Every call but ``GET /_zcrm/openapi.json`` needs the header
@@ -11,11 +12,9 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from typing import Any
 
-import orjson
 from starlette.datastructures import QueryParams
 from starlette.requests import Request
 from starlette.responses import Response
@@ -23,6 +22,8 @@ from starlette.routing import Route as StarletteRoute
 
 from zcrm_local.http.render import empty, json_response
 from zcrm_local.service import admin, clock, faults, journal, limits, snapshots
+from zcrm_local.http.admin_hooks import HOOK_OPS
+from zcrm_local.http.admin_ops import AdminCall, AdminOp, path_id
 from zcrm_local.service.admin import AdminError, invalid
 from zcrm_local.service.backend import Backend
 from zcrm_local.service.harness import Harness
@@ -32,60 +33,6 @@ log = logging.getLogger("zcrm_local.admin")
 PREFIX = "/_zcrm"
 KEY_HEADER = "X-ZCRM-Admin-Key"
 MAX_BODY = 256 * 1024 * 1024
-
-
-@dataclass
-class AdminCall:
-    backend: Backend
-    harness: Harness
-    params: dict[str, str]
-    query: QueryParams
-    body: bytes
-    request: Request
-
-    def json(self) -> Any:
-        if not self.body:
-            return {}
-        try:
-            return orjson.loads(self.body)
-        except orjson.JSONDecodeError:
-            raise AdminError("INVALID_JSON", "the body is not JSON", 400) from None
-
-    def obj(self) -> dict[str, Any]:
-        doc = self.json()
-        if not isinstance(doc, dict):
-            raise invalid("the body must be a JSON object")
-        return doc
-
-    @property
-    def org_id(self) -> int:
-        return _id(self.params["org_id"], "org")
-
-
-# A handler answers (status, body); a body of None is an empty 204.
-AdminHandler = Callable[[AdminCall], tuple[int, Any]]
-
-
-@dataclass(frozen=True)
-class AdminOp:
-    method: str
-    path: str  # below PREFIX, with {placeholders}
-    handler: AdminHandler
-    summary: str
-    body: Mapping[str, Any] | None = None  # JSON schema of the request body
-    query: tuple[str, ...] = ()
-    public: bool = False
-    tags: tuple[str, ...] = field(default=("admin",))
-
-    @property
-    def segments(self) -> tuple[str, ...]:
-        return tuple(self.path.strip("/").split("/"))
-
-
-def _id(raw: str, what: str) -> int:
-    if not raw.isdigit() or len(raw) > 19:
-        raise admin.not_found(what)
-    return int(raw)
 
 
 # ---- handlers ------------------------------------------------------------------------------
@@ -133,7 +80,7 @@ def _credentials(call: AdminCall) -> tuple[int, Any]:
     if scopes is not None and (not isinstance(scopes, list) or not all(isinstance(s, str) for s in scopes)):
         raise invalid("scopes: a list of scope names")
     user = doc.get("user_id")
-    user_id = _id(user, "user") if isinstance(user, str) else None
+    user_id = path_id(user, "user") if isinstance(user, str) else None
     if user is not None and user_id is None:
         raise invalid("user_id: a user id as a string")
     return 201, {"credentials": admin.new_credentials(call.backend, call.org_id, scopes, user_id)}
@@ -204,7 +151,7 @@ def _faults_clear(call: AdminCall) -> tuple[int, Any]:
 
 
 def _fault_delete(call: AdminCall) -> tuple[int, Any]:
-    faults.delete(call.backend, call.org_id, _id(call.params["fault_id"], "fault rule"))
+    faults.delete(call.backend, call.org_id, path_id(call.params["fault_id"], "fault rule"))
     call.harness.invalidate(call.org_id)
     return 204, None
 
@@ -330,6 +277,7 @@ ADMIN_API: tuple[AdminOp, ...] = (
     AdminOp("GET", _O + "/territories", _territories_show, "The territory feature switch"),
     AdminOp("PUT", _O + "/territories", _territories_set, "Enable or disable the territory feature",
             {"type": "object", "required": ["state"], "properties": {"state": {"enum": ["enabled", "disabled"]}}}),
+    *HOOK_OPS,
 )
 
 

@@ -9,7 +9,7 @@ from starlette.responses import Response
 
 from zcrm_local.domain.errors import ZohoError
 from zcrm_local.domain.territories import messages as m
-from zcrm_local.domain.territories import page_info, parse_filters, parse_include
+from zcrm_local.domain.territories import page_info, parse_filters, parse_include, parse_inner_details
 from zcrm_local.domain.territories.render import CHILD_MAX_PER_PAGE, LIST_MAX_PER_PAGE
 from zcrm_local.domain.territories.wire import page_params, page_slice, parse_id
 from zcrm_local.http.call import Call
@@ -59,22 +59,27 @@ def list_territories(call: Call) -> Response:
     raw_ids = call.query.get("ids")
     ids = parse_ids(raw_ids, "ids") if raw_ids else None
     include = parse_include(call.query.get("include"))
+    inner = parse_inner_details(call.query.get("include_inner_details"))
     page_params(call.query.get("page"), call.query.get("per_page"), LIST_MAX_PER_PAGE)
-    items = service.list_territories(call.backend, call.principal, filters=filters, ids=ids, include=include)
+    items = service.list_territories(call.backend, call.principal, filters=filters, ids=ids, include=include,
+                                     inner=inner)
     return page_response("territories", items, call, LIST_MAX_PER_PAGE)
 
 
 def get_territory(call: Call) -> Response:
     ident = path_territory_id(call)
     include = parse_include(call.query.get("include"))
-    found = service.get_territory(call.backend, call.principal, ident, include)
+    inner = parse_inner_details(call.query.get("include_inner_details"))
+    found = service.get_territory(call.backend, call.principal, ident, include, inner)
     return json_response({"territories": [found]}) if found else empty()
 
 
 def child_territories(call: Call) -> Response:
     filters = parse_filters(call.query.get("filters"))
+    inner = parse_inner_details(call.query.get("include_inner_details"))
     page_params(call.query.get("page"), call.query.get("per_page"), CHILD_MAX_PER_PAGE)
-    items = service.child_territories(call.backend, call.principal, call.path_params["territory_id"], filters)
+    items = service.child_territories(call.backend, call.principal, call.path_params["territory_id"], filters,
+                                      inner)
     return page_response("territories", items, call, CHILD_MAX_PER_PAGE)
 
 

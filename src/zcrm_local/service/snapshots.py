@@ -2,8 +2,9 @@
 
 A snapshot holds the rows of every org table (the org row, its people, records, settings,
 territories, OAuth clients and token digests…), so an imported org answers as it did, with the
-same credentials. Harness state (fault rules, limits, journal) is not org data and is neither
-exported nor replaced. Import and reset each replace the org's rows in one transaction.
+same credentials. Harness state (fault rules, limits, journal, switches) is not org data and is
+neither exported nor replaced, except record locks and pending territory jobs: they name records
+the import or reset replaces, so both drop them. Each replaces the org's rows in one transaction.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 from zcrm_local.service.admin import AdminError, invalid, org_row
 from zcrm_local.service.backend import Backend
 from zcrm_local.service.orgs import create_org
+from zcrm_local.store import record_flags as flag_store
 from zcrm_local.store import snapshots as store
 from zcrm_local.store.migrate import head_revision
 
@@ -71,6 +73,7 @@ def _replace(backend: Backend, org_id: int, tables: dict[str, Any]) -> None:
     try:
         with backend.db.write() as conn:
             store.replace_rows(conn, org_id, tables)
+            flag_store.delete_flags(conn, org_id)
     except store.SnapshotError as refusal:
         raise AdminError("INVALID_SNAPSHOT", str(refusal), 400) from None
     # Ids leased before the import stay unused rather than risk meeting restored rows.

@@ -26,8 +26,9 @@ Result = dict[str, Any] | ZohoError
 # ---- reads ---------------------------------------------------------------------------------
 
 def list_territories(backend: Backend, principal: Principal, *, filters: FilterNode | None = None,
-                     ids: list[int] | None = None, include: tuple[str, ...] = ()) -> list[dict[str, Any]]:
-    """Every matching territory, rendered, in hierarchy pre-order (§4.1)."""
+                     ids: list[int] | None = None, include: tuple[str, ...] = (),
+                     inner: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """Every matching territory, rendered, in hierarchy pre-order (§4.1); ``inner``: OQ-8."""
     ctx, tz = reading(backend, principal)
     keys = t.criteria_keys_for("list", include, lead_rule_enabled=ctx.lead_rule_enabled,
                                deal_rule_enabled=ctx.deal_rule_enabled)
@@ -36,25 +37,25 @@ def list_territories(backend: Backend, principal: Principal, *, filters: FilterN
     for ident in t.preorder(ctx.territories):
         territory = ctx.territories[ident]
         if (wanted is None or ident in wanted) and t.filter_matches(filters, territory):
-            out.append(t.render_territory(territory, ctx.territories, ctx.users, tz, keys))
+            out.append(t.render_territory(territory, ctx.territories, ctx.users, tz, keys, inner))
     return out
 
 
 def get_territory(backend: Backend, principal: Principal, ident: str,
-                  include: tuple[str, ...] = ()) -> dict[str, Any] | None:
+                  include: tuple[str, ...] = (), inner: tuple[str, ...] = ()) -> dict[str, Any] | None:
     """One territory, or None (the caller answers 204, OQ-10)."""
-    found = list_territories(backend, principal, ids=[int(ident)], include=include)
+    found = list_territories(backend, principal, ids=[int(ident)], include=include, inner=inner)
     return found[0] if found else None
 
 
 def child_territories(backend: Backend, principal: Principal, path_id: str,
-                      filters: FilterNode | None = None) -> list[dict[str, Any]]:
+                      filters: FilterNode | None = None, inner: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     """Direct children in creation order, every enabled criteria key shown (§4.2, §4.3)."""
     ctx, tz = reading(backend, principal)
     keys = t.criteria_keys_for("child", lead_rule_enabled=ctx.lead_rule_enabled,
                                deal_rule_enabled=ctx.deal_rule_enabled)
     return [
-        t.render_territory(child, ctx.territories, ctx.users, tz, keys)
+        t.render_territory(child, ctx.territories, ctx.users, tz, keys, inner)
         for child in t.child_territories(ctx.territories, path_id)
         if t.filter_matches(filters, child)
     ]

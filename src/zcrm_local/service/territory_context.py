@@ -53,7 +53,7 @@ def territory_settings(conn: sa.Connection, org_id: int) -> TerritorySettings:
 def users_of(conn: sa.Connection, org_id: int) -> dict[str, t.UserInfo]:
     return {
         str(u["id"]): t.UserInfo(str(u["id"]), full_name(u["first_name"], u["last_name"]), u["status"],
-                                 bool(u["confirm"]))
+                                 bool(u["confirm"]), u["zuid"])
         for u in org_store.list_users(conn, org_id)
     }
 

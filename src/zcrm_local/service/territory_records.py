@@ -18,6 +18,7 @@ from zcrm_local.domain.territories.wire import bool_param, parse_id
 from zcrm_local.service.auth import Principal
 from zcrm_local.service.backend import Backend
 from zcrm_local.service.territory_context import users_of, write_locked
+from zcrm_local.store import record_flags as flag_store
 from zcrm_local.store import records as record_store
 from zcrm_local.store import territories as store
 
@@ -38,7 +39,8 @@ def remove(backend: Backend, principal: Principal, module: str, body: Any,
 
 def _change(backend: Backend, principal: Principal, module: str, body: Any, path_record_id: str | None,
             removal: bool) -> list[Result]:
-    """Jobs complete before the answer (OQ-23): each success carries a fresh job id."""
+    """Jobs complete before the answer (OQ-23): each success carries a fresh job id. Test hooks
+    (harness state) may lock a record or hold its job pending after the change is applied."""
     t.check_module(module, known=True)
     items = body.get("data") if isinstance(body, dict) else None
     leased = backend.ids.lease(principal.org_id, min(len(items), t.Limits().records_per_call)
@@ -47,23 +49,31 @@ def _change(backend: Backend, principal: Principal, module: str, body: Any, path
     def run(conn: sa.Connection, ctx: t.TerritoryContext) -> list[Result]:
         jobs = iter(leased)  # a re-run starts over with the same ids
         out: list[Result] = []
-        wanted = {parse_id(i.get("id")) for i in items or () if isinstance(i, dict)} | {parse_id(path_record_id)}
+        listed = items if isinstance(items, list) else ()  # validate_* refuses any other wrapper
+        wanted = {parse_id(i.get("id")) for i in listed if isinstance(i, dict)} | {parse_id(path_record_id)}
         ids = [int(i) for i in wanted if i is not None]
         found = record_store.get_many(conn, principal.org_id, module, ids)
         entries = store.entries_of(conn, principal.org_id, found)
-        records = {str(i): t.RecordState(str(i), entries.get(i, ())) for i in found}
+        flags = flag_store.flags_of(conn, principal.org_id, found)
+        hold = flag_store.jobs_held(conn, principal.org_id)
+        records = {str(i): t.RecordState(str(i), entries.get(i, ()), flag_store.LOCKED in flags.get(i, ()),
+                                         flag_store.JOB in flags.get(i, ())) for i in found}
         if removal:
             results = t.validate_remove(module, body, records, ctx.territories, now=ctx.now,
-                                        path_record_id=path_record_id, limits=ctx.limits)
+                                        path_record_id=path_record_id, limits=ctx.limits, hold_jobs=hold)
         else:
             results = t.validate_assign(module, body, records, ctx.territories, caller_id=ctx.caller_id,
-                                        now=ctx.now, path_record_id=path_record_id, limits=ctx.limits)
+                                        now=ctx.now, path_record_id=path_record_id, limits=ctx.limits,
+                                        hold_jobs=hold)
         for result in results:
             if isinstance(result, ZohoError):
                 out.append(result)
                 continue
-            store.replace_entries(conn, principal.org_id, int(result.record_id), result.entries)
-            out.append(result.success(str(next(jobs))))
+            record_id, job_id = int(result.record_id), str(next(jobs))
+            store.replace_entries(conn, principal.org_id, record_id, result.entries)
+            if hold:
+                flag_store.put_flag(conn, principal.org_id, module, record_id, flag_store.JOB, ctx.now, job_id)
+            out.append(result.success(job_id))
         return out
 
     return write_locked(backend, principal, run)

@@ -256,13 +256,40 @@ admin_keys = sa.Table(
     info={"snapshot": False},
 )
 
-# Per-org harness switches: journal size (0: off) and API limits emulation (NULL: off).
+# Server-wide (no org): facts a running server leaves for the CLI, such as the base URL it
+# answers on, so `credentials` prints the api_domain of the server actually serving.
+server_info = sa.Table(
+    "server_info",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+    sa.Column("updated_time", Instant, nullable=False),
+    info={"snapshot": False},
+)
+
+# Per-org harness switches: journal size (0: off), API limits emulation (NULL: off), and whether
+# territory jobs stay pending until released.
 org_harness = sa.Table(
     "org_harness",
     metadata,
     sa.Column("org_id", sa.BigInteger, sa.ForeignKey("orgs.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("journal_size", sa.Integer, nullable=False, server_default="0"),
     sa.Column("limits", Json),
+    sa.Column("territory_jobs_held", sa.Boolean, nullable=False, server_default=sa.false()),
+    info={"snapshot": False},
+)
+
+# Test hooks on single records, kept apart from the records themselves: kind "locked" (a locked
+# record) or "job" (a territory job held pending, with its job id).
+record_flags = sa.Table(
+    "record_flags",
+    metadata,
+    sa.Column("org_id", sa.BigInteger, sa.ForeignKey("orgs.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("record_id", sa.BigInteger, primary_key=True),
+    sa.Column("kind", sa.String(16), primary_key=True),
+    sa.Column("module", sa.String(100), nullable=False),
+    sa.Column("job_id", sa.String(32)),
+    sa.Column("created_time", Instant, nullable=False),
     info={"snapshot": False},
 )
 

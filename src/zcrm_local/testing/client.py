@@ -136,6 +136,25 @@ class OrgAdmin:
     def set_territories(self, state: str) -> str:
         return self._call("PUT", "/territories", {"state": state})["territory_state"]
 
+    # ---- record test hooks -----------------------------------------------------------------
+    def lock_record(self, module: str, record_id: str) -> dict[str, Any]:
+        """Territory assign/remove then answer ``RECORD_LOCKED`` for the record."""
+        return self._call("PUT", f"/record_locks/{module}/{record_id}")["record_lock"]
+
+    def unlock_record(self, module: str, record_id: str) -> None:
+        self._call("DELETE", f"/record_locks/{module}/{record_id}")
+
+    def record_locks(self) -> list[dict[str, Any]]:
+        return self._call("GET", "/record_locks")["record_locks"]
+
+    def hold_territory_jobs(self, held: bool = True) -> dict[str, Any]:
+        """While held, a record's territory job stays pending (``ALREADY_SCHEDULED`` on the next
+        change); ``hold_territory_jobs(False)`` completes them all."""
+        return self._call("PUT", "/territory_jobs", {"held": held})["territory_jobs"]
+
+    def territory_jobs(self) -> dict[str, Any]:
+        return self._call("GET", "/territory_jobs")["territory_jobs"]
+
     # ---- the clock -------------------------------------------------------------------------
     def clock(self) -> dict[str, Any]:
         return self._call("GET", "/clock")["clock"]

@@ -42,6 +42,7 @@ from .render import (
     format_time,
     page_info,
     parse_include,
+    parse_inner_details,
     render_territory,
     render_user_territory,
 )
@@ -83,6 +84,7 @@ __all__ = [
     "page_info",
     "parse_filters",
     "parse_include",
+    "parse_inner_details",
     "preorder",
     "render_entries",
     "render_territory",

@@ -58,6 +58,7 @@ class UserInfo:
     name: str
     status: str = "active"
     confirmed: bool = True
+    zuid: str | None = None
 
     @property
     def usable(self) -> bool:

@@ -70,9 +70,12 @@ def validate_assign(
     now: datetime,
     path_record_id: str | None = None,
     limits: Limits = Limits(),
+    hold_jobs: bool = False,
 ) -> list[RecordTerritoryPlan | ZohoError]:
-    """``POST /{module}[/{id}]/actions/assign_territories`` (after ``check_module``)."""
-    return _validate(module, body, records, territories, caller_id, now, path_record_id, limits, False)
+    """``POST /{module}[/{id}]/actions/assign_territories`` (after ``check_module``).
+
+    ``hold_jobs``: each scheduled job stays pending, so a later item on that record is refused."""
+    return _validate(module, body, records, territories, caller_id, now, path_record_id, limits, False, hold_jobs)
 
 
 def validate_remove(
@@ -84,9 +87,10 @@ def validate_remove(
     now: datetime,
     path_record_id: str | None = None,
     limits: Limits = Limits(),
+    hold_jobs: bool = False,
 ) -> list[RecordTerritoryPlan | ZohoError]:
     """``POST /{module}[/{id}]/actions/remove_territories``: all-or-nothing per item."""
-    return _validate(module, body, records, territories, "", now, path_record_id, limits, True)
+    return _validate(module, body, records, territories, "", now, path_record_id, limits, True, hold_jobs)
 
 
 def _validate(
@@ -99,6 +103,7 @@ def _validate(
     path_record_id: str | None,
     limits: Limits,
     removal: bool,
+    hold_jobs: bool = False,
 ) -> list[RecordTerritoryPlan | ZohoError]:
     target = None
     if path_record_id is not None:
@@ -112,7 +117,8 @@ def _validate(
         result = _item(index, item, module, working, territories, caller_id, now, target, removal)
         if isinstance(result, RecordTerritoryPlan):
             state = working[result.record_id]
-            working[result.record_id] = RecordState(state.id, result.entries, state.locked, state.job_pending)
+            working[result.record_id] = RecordState(state.id, result.entries, state.locked,
+                                                    state.job_pending or hold_jobs)
         results.append(result)
     return results
 

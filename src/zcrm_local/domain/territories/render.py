@@ -16,12 +16,15 @@ __all__ = [
     "format_time",
     "page_info",
     "parse_include",
+    "parse_inner_details",
     "render_territory",
     "render_user_territory",
 ]
 
 LIST_MAX_PER_PAGE = 2000
 CHILD_MAX_PER_PAGE = 200
+# OQ-8: later releases' ``include_inner_details`` values, in the order their keys are added.
+INNER_DETAILS = ("manager.zuid", "manager.status")
 
 
 def format_time(moment: datetime | None, tz: tzinfo) -> str | None:
@@ -48,6 +51,22 @@ def parse_include(raw: str | None) -> tuple[str, ...]:
     return asked
 
 
+def parse_inner_details(raw: str | None) -> tuple[str, ...]:
+    """``include_inner_details=manager.zuid,…`` -> the known values asked for; others ignored (OQ-8)."""
+    asked = {part.strip() for part in (raw or "").split(",")}
+    return tuple(value for value in INNER_DETAILS if value in asked)
+
+
+def _manager(user_id: str | None, users: Mapping[str, UserInfo], inner: Iterable[str]) -> dict[str, Any] | None:
+    out = _user(user_id, users)
+    if out is not None:
+        user = users.get(str(user_id))
+        for value in inner:
+            key = value.removeprefix("manager.")
+            out[key] = getattr(user, key) if user else None
+    return out
+
+
 def criteria_keys_for(
     endpoint: str, include: Iterable[str] = (), *, lead_rule_enabled: bool = True, deal_rule_enabled: bool = True
 ) -> tuple[str, ...]:
@@ -67,8 +86,10 @@ def render_territory(
     users: Mapping[str, UserInfo],
     tz: tzinfo,
     criteria_keys: Iterable[str] = (),
+    inner: Iterable[str] = (),
 ) -> dict[str, Any]:
-    """The territory object of §1; criteria keys only those given (``criteria_keys_for``)."""
+    """The territory object of §1; criteria keys only those given (``criteria_keys_for``);
+    ``inner`` from ``parse_inner_details``."""
     parent = territories.get(territory.parent_id) if territory.parent_id else None
     out: dict[str, Any] = {
         "id": territory.id,
@@ -77,7 +98,7 @@ def render_territory(
         "description": territory.description,
         "permission_type": territory.permission_type,
         "reporting_to": {"name": parent.name, "id": parent.id} if parent else None,
-        "manager": _user(territory.manager_id, users),
+        "manager": _manager(territory.manager_id, users, inner),
         "created_time": format_time(territory.created_time, tz),
         "modified_time": format_time(territory.modified_time, tz),
         "created_by": _user(territory.created_by_id, users),
