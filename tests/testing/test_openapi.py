@@ -55,3 +55,18 @@ def test_openapi_crm_route_is_described_with_its_scope(client):
     org = doc["paths"]["/crm/{version}/org"]["get"]
     assert org["x-zoho-scope"] == "ZohoCRM.org.READ"
     assert org["security"] == [{"zohoOAuth": []}]
+
+
+def test_openapi_lists_the_empty_answers_and_the_accounts_refusals(client):
+    """Found by the fuzz tests: a 204 (or 304) and a 400 ``{"error": …}`` of the accounts server
+    were answers the description did not list."""
+    doc = client.get("/_zcrm/openapi.json").json()
+    for path, item in doc["paths"].items():
+        for method, op in item.items():
+            if path.startswith("/crm/"):
+                assert "204" in op["responses"] and "content" not in op["responses"]["204"], (method, path)
+                assert ("304" in op["responses"]) == (method == "get"), (method, path)
+            elif path.startswith("/oauth/"):
+                assert op["responses"]["default"]["content"]["application/json"]["schema"] == {
+                    "$ref": "#/components/schemas/AccountsError"}
+    assert doc["components"]["schemas"]["AccountsError"]["properties"] == {"error": {"type": "string"}}

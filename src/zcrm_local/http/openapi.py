@@ -27,7 +27,19 @@ _ADMIN_ERROR = {
     "properties": {"error": {"type": "object", "required": ["code", "message"],
                              "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}},
 }
+_ACCOUNTS_ERROR = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {"error": {"type": "string"}},
+}
 _JSON = {"application/json": {"schema": {}}}
+# Answers without a body (conventions §3): 204 when there is nothing to give, 304 for a list
+# not modified since If-Modified-Since.
+_NO_CONTENT = {"204": {"description": "nothing to answer (no body)"}}
+_EMPTY_ANSWERS = {
+    "GET": {**_NO_CONTENT, "304": {"description": "not modified since If-Modified-Since (no body)"}},
+    "POST": _NO_CONTENT, "PUT": _NO_CONTENT, "PATCH": _NO_CONTENT, "DELETE": _NO_CONTENT,
+}
 
 
 def _path_params(segments: Iterable[str]) -> list[dict[str, Any]]:
@@ -57,6 +69,7 @@ def _crm_paths(routes: list[Route]) -> dict[str, dict[str, Any]]:
                 "x-since-version": endpoint.since,
                 "responses": {
                     "200": {"description": "the resource", "content": _JSON},
+                    **_EMPTY_ANSWERS[method],
                     "default": {"description": "a Zoho error", "content": {
                         "application/json": {"schema": {"$ref": "#/components/schemas/ZohoError"}}}},
                 },
@@ -102,7 +115,12 @@ def _plain_paths(app_routes: Iterable[Any]) -> dict[str, dict[str, Any]]:
                 "summary": f"accounts server: {route.path}",
                 "requestBody": {"required": False, "content": {
                     "application/x-www-form-urlencoded": {"schema": {"type": "object"}}}},
-                "responses": {"200": {"description": "a token answer or {\"error\": code}", "content": _JSON}},
+                "responses": {
+                    "200": {"description": "a token answer (or, for some refusals, {\"error\": code})",
+                            "content": _JSON},
+                    "default": {"description": "a refusal: {\"error\": code}", "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/AccountsError"}}}},
+                },
             }
     return paths
 
@@ -121,7 +139,7 @@ def openapi_document(app_routes: Iterable[Any]) -> dict[str, Any]:
                  "description": "A local Zoho CRM REST API v7 server and its admin API (/_zcrm)."},
         "paths": dict(sorted(paths.items())),
         "components": {
-            "schemas": {"ZohoError": _ZOHO_ERROR, "AdminError": _ADMIN_ERROR},
+            "schemas": {"ZohoError": _ZOHO_ERROR, "AdminError": _ADMIN_ERROR, "AccountsError": _ACCOUNTS_ERROR},
             "securitySchemes": {
                 "zohoOAuth": {"type": "apiKey", "in": "header", "name": "Authorization",
                               "description": "Zoho-oauthtoken <access token>"},

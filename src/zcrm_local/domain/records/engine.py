@@ -14,6 +14,7 @@ from typing import Any
 from ..errors import invalid_data, mandatory_not_found, wrong_type
 from ..metadata import ModuleSpec
 from .coerce import Coercer, coerce_value
+from .values import holds_nul
 
 # Keys the emulator computes itself; never taken from a request.
 SYSTEM_KEYS = frozenset({"id", "Created_By", "Modified_By", "Created_Time", "Modified_Time"})
@@ -66,7 +67,10 @@ def read_item(
             continue
         coercer = overrides.get(spec.api_name)
         path = f"{base}.{spec.api_name}"
-        values[spec.api_name] = coercer(spec, raw, path) if coercer else coerce_value(spec, raw, path)
+        value = coercer(spec, raw, path) if coercer else coerce_value(spec, raw, path)
+        if holds_nul(value):
+            raise invalid_data(spec.api_name, path)  # right type, unstorable text (D-8)
+        values[spec.api_name] = value
     return GivenItem(values, item)
 
 

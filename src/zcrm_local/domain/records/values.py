@@ -32,6 +32,18 @@ _SAFE_YEARS = (2, 9998)
 WEEKDAYS: tuple[str, ...] = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+def holds_nul(value: Any) -> bool:
+    """Whether a string anywhere in ``value`` (keys included) holds U+0000, which no stored
+    text may carry (D-8)."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(holds_nul(k) or holds_nul(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return any(holds_nul(entry) for entry in value)
+    return False
+
+
 def parse_id(value: Any) -> int | None:
     """An id sent as a JSON number or a digit string; never through a float (precision)."""
     if isinstance(value, bool):

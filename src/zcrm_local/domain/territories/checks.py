@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from zcrm_local.domain.errors import ZohoError
+from zcrm_local.domain.records.values import holds_nul
 
 from . import messages as m
 from .criteria import CriteriaSchema, parse_criteria
@@ -48,6 +49,9 @@ def check_types(item: Mapping[str, Any], base: str) -> ZohoError | None:
             continue
         if not isinstance(value, kind):
             return m.bad_type(key, f"{base}.{key}", expected)
+    for key in ("name", "description", *CRITERIA_KEYS):
+        if holds_nul(item.get(key)):
+            return m.invalid(key, f"{base}.{key}")  # stored text may not hold U+0000 (D-8)
     return None
 
 
