@@ -28,6 +28,8 @@ log = logging.getLogger("zcrm_local.api")
 MAX_BODY_BYTES = 16 * 1024 * 1024
 _VERSION_NUMBER = {"v2": 2, "v2.1": 2}
 _PREFIX = "zoho-oauthtoken "
+_BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+_Admitted = tuple[Principal, str, tuple[str, ...], dict[str, str], Endpoint, str | None]
 
 
 class Gate:
@@ -47,6 +49,17 @@ class Gate:
             return error_response(e.internal_error())
 
     async def _answer(self, request: Request) -> Response:
+        # Checks and a body-less handler share one read transaction (auth, record, users); a
+        # body is read only after that transaction ended, so no connection waits on a client.
+        with self.backend.one_read():
+            principal, version, segments, params, endpoint, module = self._admit(request)
+            if request.method not in _BODY_METHODS:
+                return endpoint.handler(self._call(request, principal, version, segments, params, module, b""))
+        body = await _read_body(request)
+        return endpoint.handler(self._call(request, principal, version, segments, params, module, body))
+
+    def _admit(self, request: Request) -> _Admitted:
+        """Checks 1–9, in order."""
         principal = self._authenticate(request.headers.get("authorization"))
         version, segments = _split(request.url.path)
         route, params = self._match(version, segments)
@@ -67,20 +80,13 @@ class Gate:
         needed = endpoint.permission.replace("{module}", module) if endpoint.permission and module else endpoint.permission
         permissions.check(principal.is_admin, principal.permissions, needed,
                           endpoint.permission_message or e.MSG_NO_PERMISSION)
-        body = await _read_body(request) if request.method in ("POST", "PUT", "PATCH") else b""
-        call = Call(
-            backend=self.backend,
-            principal=principal,
-            method=request.method,
-            version=version,
-            segments=segments,
-            path_params=params,
-            query=request.query_params,
-            headers=request.headers,
-            body=body,
-            module=module,
-        )
-        return endpoint.handler(call)
+        return principal, version, segments, params, endpoint, module
+
+    def _call(self, request: Request, principal: Principal, version: str, segments: tuple[str, ...],
+              params: dict[str, str], module: str | None, body: bytes) -> Call:
+        return Call(backend=self.backend, principal=principal, method=request.method, version=version,
+                    segments=segments, path_params=params, query=request.query_params,
+                    headers=request.headers, body=body, module=module)
 
     def _authenticate(self, header: str | None) -> Principal:
         token = None

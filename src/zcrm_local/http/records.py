@@ -9,7 +9,7 @@ from starlette.responses import Response
 from zcrm_local.domain import errors as e
 from zcrm_local.domain.modules import registry
 from zcrm_local.domain.records import listing, results
-from zcrm_local.domain.records.render import RenderContext, render_record
+from zcrm_local.domain.records.render import RenderContext, render_record, render_records
 from zcrm_local.domain.times import format_datetime, parse_http_or_iso
 from zcrm_local.http.call import Call
 from zcrm_local.http.render import empty, json_response
@@ -52,7 +52,7 @@ def list_records(call: Call) -> Response:
     spec = registry.get(call.module)
     assert spec is not None
     ctx = _render_ctx(call, page.users)
-    data = [render_record(spec, record, ctx, params.fields) for record in page.records]
+    data = render_records(spec, page.records, ctx, params.fields)
     territory_records.territory_field(backend, principal, call.module, data, params.fields)
     next_token, expiry = None, None
     if page.more:

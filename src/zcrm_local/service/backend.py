@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -29,6 +30,10 @@ class Backend:
         now = self.clock.now()
         offset = org["clock_offset_us"]
         return now + timedelta(microseconds=offset) if offset else now
+
+    def one_read(self) -> AbstractContextManager[None]:
+        """The reads of the block (one request) share one transaction (``Database.shared_read``)."""
+        return self.db.shared_read()
 
     def profile_of(self, org: Any) -> str:
         return org["profile"] or self.settings.profile

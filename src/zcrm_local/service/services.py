@@ -72,6 +72,7 @@ def create(backend: Backend, principal: Principal, items: Sequence[Any]) -> Writ
         ids: Iterator[int] = iter(leased)
         out: list[dict[str, Any] | ZohoError] = []
         ctx = _context(backend, conn, principal)
+        rows: list[dict[str, Any]] = []
         for index, item in enumerate(items):
             try:
                 write = rules.create_service(item, index, ctx, lambda: next(ids))
@@ -82,8 +83,10 @@ def create(backend: Backend, principal: Principal, items: Sequence[Any]) -> Writ
             except ZohoError as refusal:
                 out.append(refusal)
                 continue
-            record_store.insert(conn, [record_row(principal.org_id, MODULE, write.record)])
+            rows.append(record_row(principal.org_id, MODULE, write.record))
             out.append(write.record)
+        # One batched INSERT: no rule reads the records written before it in this request.
+        record_store.insert(conn, rows)
         return WriteOutcome(out, dict(ctx.users))
 
     return backend.db.write_retrying(run)

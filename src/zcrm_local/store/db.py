@@ -4,6 +4,9 @@
 when the block ends without an exception and rolls back otherwise, so nothing is half-written.
 ``write_retrying(fn)`` runs ``fn(conn)`` as one write transaction and runs it again, whole, in a
 fresh transaction when it lost a race with another writer (``engine.is_transient``).
+``shared_read()`` makes the reads of one block (one request) join a single read transaction,
+opened at the first read; a write inside the block (outside any open ``read()``) ends that
+transaction first, so a later read sees the write.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import random
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TypeVar
 
 import sqlalchemy as sa
@@ -25,6 +29,31 @@ _BACKOFF_BASE_S = 0.01
 _BACKOFF_CAP_S = 0.5
 
 
+class _SharedRead:
+    """The read transaction that the reads of one ``shared_read()`` block join."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self._engine = engine
+        self.conn: sa.Connection | None = None
+        self.in_use = 0  # open ``read()`` blocks: a write nested in one leaves the read open
+
+    def connection(self) -> sa.Connection:
+        if self.conn is None:
+            conn = self._engine.connect()
+            try:
+                conn.begin()
+            except BaseException:
+                conn.close()
+                raise
+            self.conn = conn
+        return self.conn
+
+    def end(self) -> None:
+        conn, self.conn = self.conn, None
+        if conn is not None:
+            conn.close()  # a read has nothing to commit: the rollback ends it
+
+
 class Database:
     def __init__(self, url: str, *, pool_size: int = PG_POOL_SIZE, max_overflow: int | None = None,
                  statement_timeout_ms: int = PG_STATEMENT_TIMEOUT_MS, write_attempts: int = WRITE_ATTEMPTS) -> None:
@@ -32,6 +61,7 @@ class Database:
         self.write_attempts = max(1, write_attempts)
         self.engine = make_engine(url, pool_size=pool_size, max_overflow=max_overflow,
                                   statement_timeout_ms=statement_timeout_ms)
+        self._shared: ContextVar[_SharedRead | None] = ContextVar(f"zcrm_shared_read_{id(self)}", default=None)
 
     @property
     def dialect(self) -> str:
@@ -39,11 +69,36 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[sa.Connection]:
+        shared = self._shared.get()
+        if shared is not None:
+            shared.in_use += 1
+            try:
+                yield shared.connection()
+            finally:
+                shared.in_use -= 1
+            return
         with self.engine.connect() as conn, conn.begin():
             yield conn
 
     @contextmanager
+    def shared_read(self) -> Iterator[None]:
+        """Reads inside the block share one transaction; nested blocks join the outer one."""
+        if self._shared.get() is not None:
+            yield
+            return
+        shared = _SharedRead(self.engine)
+        token = self._shared.set(shared)
+        try:
+            yield
+        finally:
+            self._shared.reset(token)
+            shared.end()
+
+    @contextmanager
     def write(self) -> Iterator[sa.Connection]:
+        shared = self._shared.get()
+        if shared is not None and not shared.in_use:
+            shared.end()
         with self.engine.connect() as conn:
             conn = conn.execution_options(zcrm_write=True)
             with conn.begin():

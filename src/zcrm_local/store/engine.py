@@ -124,8 +124,9 @@ def _sqlite_engine(url: str) -> sa.Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: sa.Connection) -> None:
+        # Straight to the driver: through ``exec_driver_sql`` the BEGIN cost as much as a query.
         write = conn.get_execution_options().get("zcrm_write", False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        conn.connection.driver_connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
 

@@ -31,10 +31,13 @@ _PAGES = {
 }
 
 
+_INSERT = sa.insert(records)
+
+
 def insert(conn: sa.Connection, rows: Iterable[Mapping[str, Any]]) -> None:
     batch = list(rows)
     if batch:
-        conn.execute(sa.insert(records), batch)
+        conn.execute(_INSERT, batch)
 
 
 def get(conn: sa.Connection, org_id: int, module: str, record_id: int, *,

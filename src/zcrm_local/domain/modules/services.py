@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from ..errors import MSG_INVALID_DATA, MSG_INVALID_ID, MSG_MANDATORY_NOT_FOUND, ZohoError, wrong_type
@@ -137,6 +138,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+@cache  # a pure filter of a constant table, asked once per item
 def rules_for(profile: Profile) -> tuple[Rule, ...]:
     return tuple(rule for rule in RULES if rule.profile in (None, profile))
 

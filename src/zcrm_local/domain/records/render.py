@@ -6,7 +6,7 @@ as UTC ISO strings, decimals as plain strings, multi-user links as ``[{"id","use
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,25 +41,61 @@ class RenderContext:
     link_module_key: bool = False
 
 
-def _render_value(spec: FieldSpec, value: Any, ctx: RenderContext) -> Any:
-    kind = spec.data_type
-    if kind in _LIST_TYPES and not value:
-        return None if spec.api_name in ctx.null_when_empty else []
-    if value is None:
-        return None
-    if kind == DataType.DATETIME:
-        return v.format_datetime(value, ctx.time_zone)
-    if kind in _DECIMAL_TYPES:
-        return v.json_number(value)
-    if kind in _USER_TYPES:
-        return user_object(ctx.users, value) if not isinstance(value, dict) else value
-    if kind == DataType.LOOKUP and not isinstance(value, dict):
-        return {"name": None, "id": str(value)}
+def _copy_list(value: list[Any]) -> list[Any]:
+    return [dict(entry) if isinstance(entry, dict) else entry for entry in value]
+
+
+def _empty_list(spec: FieldSpec, ctx: RenderContext) -> list[Any] | None:
+    return None if spec.api_name in ctx.null_when_empty else []
+
+
+def _listed(spec: FieldSpec, value: Any, ctx: RenderContext) -> Any:
+    if not value:
+        return _empty_list(spec, ctx)
+    return _copy_list(value) if isinstance(value, list) else value
+
+
+def _links(spec: FieldSpec, value: Any, ctx: RenderContext) -> Any:
+    if not value:
+        return _empty_list(spec, ctx)
+    return [_render_link(spec.api_name, link, ctx) for link in value]
+
+
+def _datetime(spec: FieldSpec, value: Any, ctx: RenderContext) -> Any:
+    return None if value is None else v.format_datetime(value, ctx.time_zone)
+
+
+def _decimal(spec: FieldSpec, value: Any, ctx: RenderContext) -> Any:
+    return None if value is None else v.json_number(value)
+
+
+def _user(spec: FieldSpec, value: Any, ctx: RenderContext) -> Any:
+    if value is None or isinstance(value, dict):
+        return value
+    return user_object(ctx.users, value)
+
+
+def _lookup(spec: FieldSpec, value: Any, ctx: RenderContext) -> Any:
+    if value is None or isinstance(value, dict):
+        return value
+    return {"name": None, "id": str(value)}
+
+
+def _renderer(kind: DataType) -> Callable[[FieldSpec, Any, RenderContext], Any] | None:
+    """How a field of this type renders; None: as stored (a list copied)."""
     if kind == DataType.MULTIUSERLOOKUP:
-        return [_render_link(spec.api_name, link, ctx) for link in value]
-    if isinstance(value, list):
-        return [dict(entry) if isinstance(entry, dict) else entry for entry in value]
-    return value
+        return _links
+    if kind in _LIST_TYPES:
+        return _listed
+    if kind == DataType.DATETIME:
+        return _datetime
+    if kind in _DECIMAL_TYPES:
+        return _decimal
+    if kind in _USER_TYPES:
+        return _user
+    if kind == DataType.LOOKUP:
+        return _lookup
+    return None
 
 
 def _render_link(inner_key: str, link: Mapping[str, Any], ctx: RenderContext) -> dict[str, Any]:
@@ -69,17 +105,20 @@ def _render_link(inner_key: str, link: Mapping[str, Any], ctx: RenderContext) ->
     return {"id": str(link["id"]), inner_key: user}
 
 
-# Per module (by identity; specs are built once and never change): its multi-user link fields,
-# which every rendering of a full record names in ``$has_more``.
-_LINKS: dict[int, tuple[ModuleSpec, tuple[str, ...]]] = {}
+_Plan = tuple[tuple[tuple[str, FieldSpec, Any], ...], tuple[str, ...]]
+# Per module (by identity; specs are built once and never change): each field's renderer, chosen
+# once instead of per value, and the multi-user link fields that ``$has_more`` names.
+_PLANS: dict[int, tuple[ModuleSpec, _Plan]] = {}
 
 
-def _link_fields(module: ModuleSpec) -> tuple[str, ...]:
-    known = _LINKS.get(id(module))
+def _plan(module: ModuleSpec) -> _Plan:
+    known = _PLANS.get(id(module))
     if known is None or known[0] is not module:
-        known = (module, tuple(s.api_name for s in module.fields if s.data_type == DataType.MULTIUSERLOOKUP))
-        if len(_LINKS) < 256:  # bounded, whatever builds specs on the fly
-            _LINKS[id(module)] = known
+        plan = (tuple((s.api_name, s, _renderer(s.data_type)) for s in module.fields),
+                tuple(s.api_name for s in module.fields if s.data_type == DataType.MULTIUSERLOOKUP))
+        known = (module, plan)
+        if len(_PLANS) < 256:  # bounded, whatever builds specs on the fly
+            _PLANS[id(module)] = known
     return known[1]
 
 
@@ -95,14 +134,33 @@ def render_record(
     the ``$`` keys. With ``fields`` (the ``fields=`` query, already split on commas): ``id``
     plus the requested known fields only; unknown names are ignored (Q-13).
     """
-    wanted = None if fields is None else {name.strip() for name in fields}
+    return _render(module, record, ctx, _wanted(fields))
+
+
+def render_records(module: ModuleSpec, records: Iterable[Mapping[str, Any]], ctx: RenderContext,
+                   fields: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """``render_record`` of each record (a page), the ``fields`` parsed once."""
+    wanted = _wanted(fields)
+    return [_render(module, record, ctx, wanted) for record in records]
+
+
+def _wanted(fields: Iterable[str] | None) -> frozenset[str] | None:
+    return None if fields is None else frozenset(name.strip() for name in fields)
+
+
+def _render(module: ModuleSpec, record: Mapping[str, Any], ctx: RenderContext,
+            wanted: frozenset[str] | None) -> dict[str, Any]:
     body: dict[str, Any] = {"id": str(record["id"])}
-    for spec in module.fields:
-        if wanted is not None and spec.api_name not in wanted:
+    renderers, links = _plan(module)
+    for name, spec, render in renderers:
+        if wanted is not None and name not in wanted:
             continue
-        body[spec.api_name] = _render_value(spec, record.get(spec.api_name), ctx)
+        value = record.get(name)
+        if render is not None:
+            body[name] = render(spec, value, ctx)
+        else:
+            body[name] = _copy_list(value) if isinstance(value, list) else value
     if wanted is None:
-        links = _link_fields(module)
         body["$currency_symbol"] = ctx.currency_symbol
         body["$state"] = "save"
         body["$editable"] = ctx.editable
