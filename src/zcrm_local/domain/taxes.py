@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from .records.values import json_number
@@ -19,7 +20,7 @@ class Tax:
     value: Decimal
     sequence_number: int = 1
 
-    @property
+    @cached_property  # a pure function of two frozen fields, read once per item written
     def display_value(self) -> str:
         return tax_display_value(self.name, self.value)
 

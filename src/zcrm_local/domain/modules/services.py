@@ -18,7 +18,6 @@ from typing import Any
 from ..errors import MSG_INVALID_DATA, MSG_INVALID_ID, MSG_MANDATORY_NOT_FOUND, ZohoError, wrong_type
 from ..records.coerce import LinkEntry
 from ..records.engine import GivenItem, apply_defaults, merge, read_item, require_object
-from ..records.values import store_datetime
 from . import services_checks as c
 from . import services_checks_time as t
 from .services_context import DEFAULT_ACTIVE_LIMIT, Draft, NewId, Profile, ServiceContext
@@ -143,6 +142,11 @@ def rules_for(profile: Profile) -> tuple[Rule, ...]:
     return tuple(rule for rule in RULES if rule.profile in (None, profile))
 
 
+@cache
+def _checks_for(profile: Profile) -> tuple[tuple[Callable[[Draft], dict[str, Any] | None], Rule], ...]:
+    return tuple((rule.check, rule) for rule in rules_for(profile))
+
+
 def active_limit_error(index: int, limit: int = DEFAULT_ACTIVE_LIMIT) -> ZohoError:
     """Step 12: the store's refusal when a write would exceed the org's active services."""
     details = {"api_name": "Status", "limit": limit, "json_path": f"$.data[{index}].Status"}
@@ -227,8 +231,8 @@ def _validate(item: Any, index: int, stored: Mapping[str, Any] | None, ctx: Serv
     for key in ("Available_Dates", "Available_Days", "Tax"):
         if merged.get(key) is None:
             merged[key] = []
-    for rule in rules_for(ctx.profile):
-        details = rule.check(draft)
+    for check, rule in _checks_for(ctx.profile):
+        details = check(draft)
         if details is not None:
             raise rule.error(details)
     return draft
@@ -240,7 +244,7 @@ def _finish(draft: Draft, ctx: ServiceContext, new_id: NewId, record_id: str | N
     for key in _OPTIONAL_KEYS:
         record.setdefault(key, None)
     caller = str(ctx.caller.id) if ctx.caller else None
-    now = store_datetime(ctx.now)
+    now = ctx.now_stored
     if record_id is None:
         record_id = str(new_id())
         record.update(Created_By=caller, Created_Time=now, Tag=[], Record_Image=None, Record_Status__s="Available")

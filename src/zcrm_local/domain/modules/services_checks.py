@@ -55,8 +55,9 @@ def too_many_dates(d: Draft) -> Details:
 # ---- step 2 ---------------------------------------------------------------------------
 
 def mandatory_missing(d: Draft) -> Details:
+    merged = d.merged
     for key in MANDATORY_ORDER:
-        if is_empty(d.get(key)):
+        if is_empty(merged.get(key)):
             return fd(d, key)
     return None
 
@@ -64,11 +65,14 @@ def mandatory_missing(d: Draft) -> Details:
 # ---- step 3: allowed values (given keys only; stored values were checked when written) --
 
 def _not_in(d: Draft, key: str, allowed: tuple[str, ...]) -> Details:
-    if not d.given.given(key) or d.given.get(key) is None:
+    value = d.given.values.get(key)  # absent or null: nothing to check
+    if value is None:
         return None
-    value = d.given.get(key)
-    entries = value if isinstance(value, list) else [value]
-    return fd(d, key) if any(entry not in allowed for entry in entries) else None
+    if isinstance(value, list):
+        bad = any(entry not in allowed for entry in value)
+    else:
+        bad = value not in allowed
+    return fd(d, key) if bad else None
 
 
 def bad_availability_type(d: Draft) -> Details:
@@ -243,8 +247,7 @@ def unknown_tax(d: Draft) -> Details:
     """Resolve given ``Tax`` entries by id, else by display value (Services §5.7, Q-11)."""
     if not d.given.given("Tax"):
         return None
-    by_id = {tax.id: tax for tax in d.ctx.taxes}
-    by_label = {tax.display_value: tax for tax in d.ctx.taxes}
+    by_id, by_label = d.ctx.tax_index
     resolved: dict[int, dict[str, str]] = {}
     for entry in d.given.get("Tax") or []:
         if isinstance(entry, dict) and entry.get("id") is not None:

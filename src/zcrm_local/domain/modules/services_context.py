@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any, Literal
 
 from ..business_hours import ALWAYS_OPEN, BusinessCalendar
 from ..records.engine import GivenItem
 from ..records.refs import UserRef
-from ..records.values import WEEKDAYS, load_datetime, local_date, parse_date
+from ..records.values import WEEKDAYS, load_datetime, local_date, parse_date, store_datetime
 from ..taxes import Tax
 from .services_spec import SPECIFIC_DATES, SPECIFIC_DAYS
 
@@ -40,9 +41,19 @@ class ServiceContext:
     caller: UserRef | None = None
     active_limit: int = DEFAULT_ACTIVE_LIMIT
 
-    @property
+    @cached_property  # one request, one clock: worked out once, not per item
     def today(self) -> date:
         return local_date(self.now, self.org_time_zone)
+
+    @cached_property
+    def now_stored(self) -> str:
+        """``now`` in storage form (``Created_Time``/``Modified_Time`` of this request's writes)."""
+        return store_datetime(self.now)
+
+    @cached_property
+    def tax_index(self) -> tuple[dict[int, Tax], dict[str, Tax]]:
+        """The org's taxes by id and by display value, built once per request."""
+        return {tax.id: tax for tax in self.taxes}, {tax.display_value: tax for tax in self.taxes}
 
 
 @dataclass
@@ -86,13 +97,21 @@ class Draft:
     def date_of(self, key: str) -> date | None:
         return parse_date(self.merged.get(key))
 
+    # The rules read the merged view and never change it: what they parse from it is kept in
+    # ``cache`` for the next rule instead of being parsed again.
+
     def instant(self, key: str) -> datetime | None:
-        value = self.merged.get(key)
-        return load_datetime(value) if value else None
+        if key not in self.cache:
+            value = self.merged.get(key)
+            self.cache[key] = load_datetime(value) if value else None
+        return self.cache[key]
 
     def dates(self) -> list[date]:
         """``Available_Dates`` as dates (valid after the format rule)."""
-        return [d for d in (parse_date(x) for x in self.merged.get("Available_Dates") or []) if d]
+        if "dates" not in self.cache:
+            raw = self.merged.get("Available_Dates") or []
+            self.cache["dates"] = [d for d in (parse_date(x) for x in raw) if d]
+        return self.cache["dates"]
 
     def windows(self) -> list[tuple[int, int]]:
         """Custom timing windows in minutes (valid after the format rule)."""

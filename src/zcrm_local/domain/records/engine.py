@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import invalid_data, mandatory_not_found, wrong_type
-from ..metadata import ModuleSpec
-from .coerce import Coercer, coerce_value
+from ..metadata import FieldSpec, ModuleSpec
+from .coerce import COERCERS, Coercer
 from .values import holds_nul
 
 # Keys the emulator computes itself; never taken from a request.
@@ -45,6 +45,24 @@ def require_object(item: Any, index: int) -> Mapping[str, Any]:
     return item
 
 
+def _writable(module: ModuleSpec) -> tuple[tuple[str, FieldSpec, Coercer | None], ...]:
+    """The keys a request may write, in field order, each with its type's coercer."""
+    plan = _PLANS.get(module.api_name)
+    if plan is None or plan[0] is not module:
+        fields = tuple(
+            (spec.api_name, spec, COERCERS.get(spec.data_type))
+            for spec in module.fields
+            if not spec.read_only and spec.api_name not in SYSTEM_KEYS
+        )
+        plan = _PLANS[module.api_name] = (module, fields)
+    return plan[1]
+
+
+# Per module: its writable keys, worked out once instead of per item (keyed by name, checked
+# by identity, so a test's own spec of the same name is planned afresh).
+_PLANS: dict[str, tuple[ModuleSpec, tuple[tuple[str, FieldSpec, Coercer | None], ...]]] = {}
+
+
 def read_item(
     module: ModuleSpec,
     item: Mapping[str, Any],
@@ -56,21 +74,22 @@ def read_item(
     Unknown keys and read-only keys are ignored (Q-53). ``null`` is kept as ``None`` so that
     an update can clear a value; a create treats it as "not given" through the defaults.
     """
-    overrides = overrides or {}
     values: dict[str, Any] = {}
-    for spec in module.fields:
-        if spec.read_only or spec.api_name in SYSTEM_KEYS or spec.api_name not in item:
+    for name, spec, coercer in _writable(module):
+        if name not in item:
             continue
-        raw = item[spec.api_name]
+        raw = item[name]
         if raw is None:
-            values[spec.api_name] = None
+            values[name] = None
             continue
-        coercer = overrides.get(spec.api_name)
-        path = f"{base}.{spec.api_name}"
-        value = coercer(spec, raw, path) if coercer else coerce_value(spec, raw, path)
+        if overrides and name in overrides:
+            coercer = overrides[name]
+        path = f"{base}.{name}"
+        # Types without an input form (profile images, auto numbers) are read-only.
+        value = coercer(spec, raw, path) if coercer else raw
         if holds_nul(value):
-            raise invalid_data(spec.api_name, path)  # right type, unstorable text (D-8)
-        values[spec.api_name] = value
+            raise invalid_data(name, path)  # right type, unstorable text (D-8)
+        values[name] = value
     return GivenItem(values, item)
 
 

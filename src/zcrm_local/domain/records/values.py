@@ -37,10 +37,15 @@ def holds_nul(value: Any) -> bool:
     text may carry (D-8)."""
     if isinstance(value, str):
         return "\x00" in value
+    # Plain loops, not ``any`` over generators: this runs for every value of every item written.
     if isinstance(value, dict):
-        return any(holds_nul(k) or holds_nul(v) for k, v in value.items())
-    if isinstance(value, (list, tuple)):
-        return any(holds_nul(entry) for entry in value)
+        for key, entry in value.items():
+            if holds_nul(key) or holds_nul(entry):
+                return True
+    elif isinstance(value, (list, tuple)):
+        for entry in value:
+            if holds_nul(entry):
+                return True
     return False
 
 
@@ -83,10 +88,15 @@ def parse_decimal(value: Any) -> Decimal | None:
     return None
 
 
+@lru_cache(maxsize=32)
+def _quantum(places: int) -> Decimal:
+    return Decimal(1).scaleb(-places)
+
+
 def round_decimal(value: Decimal, places: int) -> Decimal | None:
     """Half-up rounding; ``None`` when the value is too large to quantize."""
     try:
-        return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        return value.quantize(_quantum(places), rounding=ROUND_HALF_UP)
     except InvalidOperation:
         return None
 
