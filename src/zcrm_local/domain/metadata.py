@@ -6,8 +6,12 @@ Ids of fields and modules are per org: ``org prefix`` + a stable per-spec suffix
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
+
+_T = TypeVar("_T")
 
 
 class DataType(StrEnum):
@@ -101,6 +105,23 @@ class ModuleSpec:
             if spec.api_name == api_name:
                 return spec
         return None
+
+
+def per_module(fn: Callable[[ModuleSpec], _T]) -> Callable[[ModuleSpec], _T]:
+    """Memoise a pure function of a module spec. Specs are built once and never change, so the
+    answer is kept per spec object (by identity, so a test's own spec of the same name gets its
+    own; bounded, whatever builds specs on the fly)."""
+    memo: dict[int, tuple[ModuleSpec, _T]] = {}
+
+    def of(module: ModuleSpec) -> _T:
+        known = memo.get(id(module))
+        if known is None or known[0] is not module:
+            known = (module, fn(module))
+            if len(memo) < 256:
+                memo[id(module)] = known
+        return known[1]
+
+    return of
 
 
 def scoped_id(org_prefix: int, suffix: int) -> str:

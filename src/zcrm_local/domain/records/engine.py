@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import invalid_data, mandatory_not_found, wrong_type
-from ..metadata import FieldSpec, ModuleSpec
+from ..metadata import FieldSpec, ModuleSpec, per_module
 from .coerce import COERCERS, Coercer
 from .values import holds_nul
 
@@ -45,22 +45,15 @@ def require_object(item: Any, index: int) -> Mapping[str, Any]:
     return item
 
 
+@per_module
 def _writable(module: ModuleSpec) -> tuple[tuple[str, FieldSpec, Coercer | None], ...]:
-    """The keys a request may write, in field order, each with its type's coercer."""
-    plan = _PLANS.get(module.api_name)
-    if plan is None or plan[0] is not module:
-        fields = tuple(
-            (spec.api_name, spec, COERCERS.get(spec.data_type))
-            for spec in module.fields
-            if not spec.read_only and spec.api_name not in SYSTEM_KEYS
-        )
-        plan = _PLANS[module.api_name] = (module, fields)
-    return plan[1]
-
-
-# Per module: its writable keys, worked out once instead of per item (keyed by name, checked
-# by identity, so a test's own spec of the same name is planned afresh).
-_PLANS: dict[str, tuple[ModuleSpec, tuple[tuple[str, FieldSpec, Coercer | None], ...]]] = {}
+    """The keys a request may write, in field order, each with its type's coercer: worked out
+    once per module instead of per item."""
+    return tuple(
+        (spec.api_name, spec, COERCERS.get(spec.data_type))
+        for spec in module.fields
+        if not spec.read_only and spec.api_name not in SYSTEM_KEYS
+    )
 
 
 def read_item(

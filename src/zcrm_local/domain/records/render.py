@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..metadata import DataType, FieldSpec, ModuleSpec
+from ..metadata import DataType, FieldSpec, ModuleSpec, per_module
 from . import values as v
 from .refs import Users, user_object
 
@@ -49,10 +49,12 @@ def _empty_list(spec: FieldSpec, ctx: RenderContext) -> list[Any] | None:
     return None if spec.api_name in ctx.null_when_empty else []
 
 
-def _listed(spec: FieldSpec, value: Any, ctx: RenderContext) -> Any:
-    if not value:
-        return _empty_list(spec, ctx)
+def _as_stored(spec: FieldSpec, value: Any, ctx: RenderContext) -> Any:
     return _copy_list(value) if isinstance(value, list) else value
+
+
+def _listed(spec: FieldSpec, value: Any, ctx: RenderContext) -> Any:
+    return _as_stored(spec, value, ctx) if value else _empty_list(spec, ctx)
 
 
 def _links(spec: FieldSpec, value: Any, ctx: RenderContext) -> Any:
@@ -81,8 +83,8 @@ def _lookup(spec: FieldSpec, value: Any, ctx: RenderContext) -> Any:
     return {"name": None, "id": str(value)}
 
 
-def _renderer(kind: DataType) -> Callable[[FieldSpec, Any, RenderContext], Any] | None:
-    """How a field of this type renders; None: as stored (a list copied)."""
+def _renderer(kind: DataType) -> Callable[[FieldSpec, Any, RenderContext], Any]:
+    """How a field of this type renders."""
     if kind == DataType.MULTIUSERLOOKUP:
         return _links
     if kind in _LIST_TYPES:
@@ -95,7 +97,7 @@ def _renderer(kind: DataType) -> Callable[[FieldSpec, Any, RenderContext], Any] 
         return _user
     if kind == DataType.LOOKUP:
         return _lookup
-    return None
+    return _as_stored
 
 
 def _render_link(inner_key: str, link: Mapping[str, Any], ctx: RenderContext) -> dict[str, Any]:
@@ -105,21 +107,16 @@ def _render_link(inner_key: str, link: Mapping[str, Any], ctx: RenderContext) ->
     return {"id": str(link["id"]), inner_key: user}
 
 
-_Plan = tuple[tuple[tuple[str, FieldSpec, Any], ...], tuple[str, ...]]
-# Per module (by identity; specs are built once and never change): each field's renderer, chosen
-# once instead of per value, and the multi-user link fields that ``$has_more`` names.
-_PLANS: dict[int, tuple[ModuleSpec, _Plan]] = {}
+_Plan = tuple[tuple[tuple[str, FieldSpec, Any], ...], tuple[str, ...], tuple[str, ...]]
 
 
+@per_module
 def _plan(module: ModuleSpec) -> _Plan:
-    known = _PLANS.get(id(module))
-    if known is None or known[0] is not module:
-        plan = (tuple((s.api_name, s, _renderer(s.data_type)) for s in module.fields),
-                tuple(s.api_name for s in module.fields if s.data_type == DataType.MULTIUSERLOOKUP))
-        known = (module, plan)
-        if len(_PLANS) < 256:  # bounded, whatever builds specs on the fly
-            _PLANS[id(module)] = known
-    return known[1]
+    """Each field's renderer, chosen once instead of per value; the user fields and the
+    multi-user link fields (what ``$has_more`` names and what reads load users for)."""
+    return (tuple((s.api_name, s, _renderer(s.data_type)) for s in module.fields),
+            tuple(s.api_name for s in module.fields if s.data_type in _USER_TYPES),
+            tuple(s.api_name for s in module.fields if s.data_type == DataType.MULTIUSERLOOKUP))
 
 
 def render_record(
@@ -151,15 +148,12 @@ def _wanted(fields: Iterable[str] | None) -> frozenset[str] | None:
 def _render(module: ModuleSpec, record: Mapping[str, Any], ctx: RenderContext,
             wanted: frozenset[str] | None) -> dict[str, Any]:
     body: dict[str, Any] = {"id": str(record["id"])}
-    renderers, links = _plan(module)
+    renderers, _, links = _plan(module)
     for name, spec, render in renderers:
         if wanted is not None and name not in wanted:
             continue
         value = record.get(name)
-        if render is not None:
-            body[name] = render(spec, value, ctx)
-        else:
-            body[name] = _copy_list(value) if isinstance(value, list) else value
+        body[name] = render(spec, value, ctx)
     if wanted is None:
         body["$currency_symbol"] = ctx.currency_symbol
         body["$state"] = "save"
@@ -173,8 +167,7 @@ def _render(module: ModuleSpec, record: Mapping[str, Any], ctx: RenderContext,
 def referenced_user_ids(module: ModuleSpec, records: Iterable[Mapping[str, Any]]) -> set[int]:
     """Every user id that rendering these records looks up (user fields and multi-user links),
     so a read loads only those users instead of the whole org."""
-    user_fields = [spec.api_name for spec in module.fields if spec.data_type in _USER_TYPES]
-    link_fields = [spec.api_name for spec in module.fields if spec.data_type == DataType.MULTIUSERLOOKUP]
+    _, user_fields, link_fields = _plan(module)
     ids: set[int] = set()
     for record in records:
         for name in user_fields:
