@@ -15,6 +15,7 @@ import typer
 
 from zcrm_local.config import Settings
 from zcrm_local.domain.clock import SystemClock
+from zcrm_local.domain.records.values import parse_id
 from zcrm_local.service import admin, clock, faults, journal, limits, record_hooks, snapshots
 from zcrm_local.service.admin import AdminError
 from zcrm_local.service.backend import Backend
@@ -56,9 +57,10 @@ def _backend(database_url: str | None) -> Backend:
 
 
 def _org(raw: str) -> int:
-    if not raw.isdigit():
+    org_id = parse_id(raw)
+    if org_id is None:
         raise typer.BadParameter("an org id (digits)", param_hint="ORG")
-    return int(raw)
+    return org_id
 
 
 def _run(database_url: str | None, action: Any) -> None:
@@ -219,9 +221,10 @@ def faults_add(org: OrgArg, database_url: DatabaseOpt = None,
 
 @faults_app.command("delete")
 def faults_delete(org: OrgArg, rule: str, database_url: DatabaseOpt = None) -> None:
-    if not rule.isdigit():
+    rule_id = parse_id(rule)
+    if rule_id is None:
         raise typer.BadParameter("a rule id", param_hint="RULE")
-    _run(database_url, lambda b: faults.delete(b, _org(org), int(rule)) or {"deleted": rule})
+    _run(database_url, lambda b: faults.delete(b, _org(org), rule_id) or {"deleted": rule})
 
 
 @faults_app.command("clear")

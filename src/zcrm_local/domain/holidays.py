@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from .errors import invalid_param
+from .records.values import parse_digits
 
 HOLIDAY_TYPES = ("business_holiday", "shift_holiday")
 
@@ -53,7 +54,7 @@ def list_holidays(
     """
     if year is None:
         wanted_year = today.year
-    elif year.isdigit() and len(year) == 4:
+    elif len(year) == 4 and parse_digits(year) is not None:
         wanted_year = int(year)
     else:
         raise invalid_param("year")

@@ -20,6 +20,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route as StarletteRoute
 
+from zcrm_local.domain.records.values import parse_digits
 from zcrm_local.http.render import empty, json_response
 from zcrm_local.service import admin, clock, faults, journal, limits, snapshots
 from zcrm_local.http.admin_hooks import HOOK_OPS
@@ -176,9 +177,10 @@ def _int_query(query: QueryParams, name: str) -> int | None:
     raw = query.get(name)
     if raw is None:
         return None
-    if not raw.isdigit():
+    number = parse_digits(raw)
+    if number is None:
         raise invalid(f"{name}: a non-negative integer")
-    return int(raw)
+    return number
 
 
 def _journal_show(call: AdminCall) -> tuple[int, Any]:

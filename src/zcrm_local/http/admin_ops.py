@@ -10,6 +10,7 @@ import orjson
 from starlette.datastructures import QueryParams
 from starlette.requests import Request
 
+from zcrm_local.domain.records.values import parse_digits
 from zcrm_local.service import admin
 from zcrm_local.service.admin import AdminError, invalid
 from zcrm_local.service.backend import Backend
@@ -65,6 +66,7 @@ class AdminOp:
 
 
 def path_id(raw: str, what: str) -> int:
-    if not raw.isdigit() or len(raw) > 19:
+    number = parse_digits(raw) if len(raw) <= 19 else None
+    if number is None:
         raise admin.not_found(what)
-    return int(raw)
+    return number

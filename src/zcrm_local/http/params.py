@@ -5,6 +5,7 @@ from __future__ import annotations
 from starlette.datastructures import QueryParams
 
 from zcrm_local.domain import errors as e
+from zcrm_local.domain.records.values import parse_digits, parse_id
 
 MAX_PER_PAGE = 200
 
@@ -16,9 +17,10 @@ def parse_ids(value: str | None, name: str) -> list[int]:
         part = part.strip()
         if not part:
             continue
-        if not part.isdigit():
+        ident = parse_id(part)
+        if ident is None:
             raise e.invalid_param(name)
-        ids.append(int(part))
+        ids.append(ident)
     return ids
 
 
@@ -26,9 +28,10 @@ def positive_int(query: QueryParams, name: str, default: int) -> int:
     raw = query.get(name)
     if raw is None or raw == "":
         return default
-    if not raw.isdigit() or int(raw) < 1:
+    number = parse_digits(raw)
+    if number is None or number < 1:
         raise e.invalid_param(name)
-    return int(raw)
+    return number
 
 
 def short_page(query: QueryParams) -> tuple[int, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from starlette.responses import Response
 
 from zcrm_local.domain import errors as e
+from zcrm_local.domain.records.values import parse_id
 from zcrm_local.http.call import Call
 from zcrm_local.http.params import parse_ids, short_page
 from zcrm_local.http.render import empty, json_response
@@ -27,8 +28,8 @@ def list_users(call: Call) -> Response:
 
 
 def get_user(call: Call) -> Response:
-    raw = call.path_params["user_id"]
-    if not raw.isdigit():
+    user_id = parse_id(call.path_params["user_id"])
+    if user_id is None:
         raise e.invalid_path_id(1)
-    user = platform.get_user(call.backend, call.principal, int(raw))
+    user = platform.get_user(call.backend, call.principal, user_id)
     return json_response({"users": [user]}) if user else empty()

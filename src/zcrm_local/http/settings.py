@@ -6,6 +6,7 @@ from starlette.responses import Response
 
 from zcrm_local.domain import errors as e
 from zcrm_local.domain.modules import registry
+from zcrm_local.domain.records.values import parse_id
 from zcrm_local.http.call import Call
 from zcrm_local.http.params import short_page
 from zcrm_local.http.render import empty, json_response
@@ -46,10 +47,10 @@ def get_taxes(call: Call) -> Response:
 
 
 def get_tax(call: Call) -> Response:
-    raw = call.path_params["tax_id"]
-    if not raw.isdigit():
+    tax_id = parse_id(call.path_params["tax_id"])
+    if tax_id is None:
         raise e.invalid_path_id(2)
-    body = settings.get_taxes(call.backend, call.principal, int(raw))
+    body = settings.get_taxes(call.backend, call.principal, tax_id)
     return json_response(body) if body is not None else empty()
 
 

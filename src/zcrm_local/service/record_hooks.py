@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from zcrm_local.domain.modules import registry
+from zcrm_local.domain.records.values import parse_id
 from zcrm_local.service.admin import invalid, iso, not_found
 from zcrm_local.service.backend import Backend
 from zcrm_local.store import orgs as org_store
@@ -29,10 +30,8 @@ def _record(conn: Any, org_id: int, module: str, raw_id: str) -> tuple[str, int]
     spec = registry.resolve_path_module(module)
     if spec is None:
         raise not_found("module")
-    if not raw_id.isdigit() or len(raw_id) > 19:
-        raise not_found("record")
-    record_id = int(raw_id)
-    if record_store.get(conn, org_id, spec.api_name, record_id) is None:
+    record_id = parse_id(raw_id)
+    if record_id is None or record_store.get(conn, org_id, spec.api_name, record_id) is None:
         raise not_found("record")
     return spec.api_name, record_id
 
@@ -64,7 +63,7 @@ def unlock(backend: Backend, org_id: int, module: str, raw_id: str) -> None:
         raise not_found("module")
     with backend.db.write() as conn:
         _check_org(conn, org_id)
-        ident = int(raw_id) if raw_id.isdigit() and len(raw_id) <= 19 else None
+        ident = parse_id(raw_id)
         if ident is None or not store.delete_flag(conn, org_id, ident, store.LOCKED, spec.api_name):
             raise not_found("record lock")
 

@@ -14,6 +14,7 @@ from zcrm_local.domain.modules import registry
 from zcrm_local.domain.records import results
 from zcrm_local.domain.records.engine import require_object
 from zcrm_local.domain.records.generic import RecordContext, write_record
+from zcrm_local.domain.records.values import parse_id
 from zcrm_local.service import services, territory_assignment
 from zcrm_local.service.auth import Principal
 from zcrm_local.service.backend import Backend
@@ -41,8 +42,12 @@ def delete(backend: Backend, principal: Principal, module: str, raw_ids: Sequenc
         return services.delete(backend, principal, raw_ids)
 
     def run(conn: sa.Connection) -> list[str | ZohoError]:
-        return [raw if raw.isdigit() and record_store.delete(conn, principal.org_id, module, int(raw))
-                else results.delete_failure(raw) for raw in raw_ids]
+        out: list[str | ZohoError] = []
+        for raw in raw_ids:
+            ident = parse_id(raw)
+            deleted = ident is not None and record_store.delete(conn, principal.org_id, module, ident)
+            out.append(raw if deleted else results.delete_failure(raw))
+        return out
 
     return backend.db.write_retrying(run)
 

@@ -20,6 +20,7 @@ from zcrm_local.domain.modules import services as rules
 from zcrm_local.domain.records import results
 from zcrm_local.domain.records.engine import require_object
 from zcrm_local.domain.records.refs import UserRef
+from zcrm_local.domain.records.values import parse_id
 from zcrm_local.service.auth import Principal
 from zcrm_local.service.backend import Backend
 from zcrm_local.service.org_data import ACTIVE_SERVICES, calendar, taxes, users_by_id
@@ -139,7 +140,8 @@ def delete(backend: Backend, principal: Principal, raw_ids: Sequence[str]) -> li
     def run(conn: sa.Connection) -> list[str | ZohoError]:
         out: list[str | ZohoError] = []
         for raw in raw_ids:
-            row = record_store.get(conn, principal.org_id, MODULE, int(raw), for_update=True) if raw.isdigit() else None
+            ident = parse_id(raw)
+            row = record_store.get(conn, principal.org_id, MODULE, ident, for_update=True) if ident is not None else None
             if row is None or not record_store.delete(conn, principal.org_id, MODULE, row["id"]):
                 out.append(results.delete_failure(raw))
                 continue

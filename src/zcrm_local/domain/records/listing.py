@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from ..errors import ZohoError, invalid_param, required_param_missing
+from .values import parse_digits, parse_id
 
 SORT_BY = ["id", "Created_Time", "Modified_Time"]
 SORT_ORDER = ["asc", "desc"]
@@ -41,9 +42,10 @@ def _positive(query: Mapping[str, str], name: str, default: int) -> int:
     raw = query.get(name)
     if raw is None or raw == "":
         return default
-    if not raw.isdigit() or int(raw) < 1:
+    number = parse_digits(raw)
+    if number is None or number < 1:
         raise invalid_param(name)
-    return int(raw)
+    return number
 
 
 def parse_list(query: Mapping[str, str], *, fields_required: bool, user_id: int, key: bytes,
@@ -99,9 +101,10 @@ def _ids(raw: str | None) -> list[int] | None:
     if len(set(parts)) > MAX_IDS:
         raise ZohoError("LIMIT_EXCEEDED", "Limit Exceeded, You cannot give more than 100 record ids",
                         {"limit": str(MAX_IDS), "param_name": "ids"})
-    if not all(p.isdigit() for p in parts):
+    ids = [parse_id(p) for p in dict.fromkeys(parts)]
+    if None in ids:
         raise invalid_param("ids")
-    return [int(p) for p in dict.fromkeys(parts)]
+    return ids  # type: ignore[return-value]
 
 
 # ---- page tokens: bound to the user and to the other query parameters ---------------------

@@ -49,6 +49,12 @@ def holds_nul(value: Any) -> bool:
     return False
 
 
+def parse_digits(raw: str) -> int | None:
+    """A non-negative integer written in ASCII digits, or ``None``. Not ``str.isdigit`` alone:
+    it also admits "²" and other digits that ``int`` refuses."""
+    return int(raw) if raw.isascii() and raw.isdigit() else None
+
+
 def parse_id(value: Any) -> int | None:
     """An id sent as a JSON number or a digit string; never through a float (precision)."""
     if isinstance(value, bool):
