@@ -51,6 +51,7 @@ def lock(backend: Backend, org_id: int, module: str, raw_id: str) -> dict[str, A
     with backend.db.write() as conn:
         org = _check_org(conn, org_id)
         api_name, record_id = _record(conn, org_id, module, raw_id)
+        org_store.lock_org(conn, org_id)  # two lock calls at once: the second finds the first's row
         store.put_flag(conn, org_id, api_name, record_id, store.LOCKED, backend.org_now(org))
         row = next(r for r in store.list_flags(conn, org_id, store.LOCKED) if r["record_id"] == record_id)
     return _lock_info(row)
