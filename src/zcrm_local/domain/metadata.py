@@ -38,6 +38,12 @@ class DataType(StrEnum):
     MULTI_DATE = "multi_date"
     PROFILEIMAGE = "profileimage"
     AUTONUMBER = "autonumber"
+    MULTISELECTLOOKUP = "multiselectlookup"
+    SUBFORM = "subform"
+    FILEUPLOAD = "fileupload"
+    IMAGEUPLOAD = "imageupload"
+    FORMULA = "formula"
+    ROLLUP_SUMMARY = "rollup_summary"
 
 
 # JSON type Zoho reports for each data type (fields API ``json_type``).
@@ -65,6 +71,12 @@ JSON_TYPE: dict[DataType, str] = {
     DataType.MULTI_DATE: "jsonarray",
     DataType.PROFILEIMAGE: "string",
     DataType.AUTONUMBER: "string",
+    DataType.MULTISELECTLOOKUP: "jsonarray",
+    DataType.SUBFORM: "jsonarray",
+    DataType.FILEUPLOAD: "jsonarray",
+    DataType.IMAGEUPLOAD: "jsonarray",
+    DataType.FORMULA: "string",
+    DataType.ROLLUP_SUMMARY: "double",
 }
 
 

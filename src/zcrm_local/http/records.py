@@ -18,9 +18,9 @@ from zcrm_local.service import records as record_writes
 from zcrm_local.service.services import WriteOutcome
 
 
-def _render_ctx(call: Call, users: Any) -> RenderContext:
+def _render_ctx(call: Call, users: Any, related: Any = None) -> RenderContext:
     return RenderContext(users=users, time_zone=call.principal.time_zone,
-                         currency_symbol=call.principal.org["currency_symbol"])
+                         currency_symbol=call.principal.org["currency_symbol"], related=related or {})
 
 
 def _module(call: Call) -> str:
@@ -51,7 +51,7 @@ def list_records(call: Call) -> Response:
         return empty()
     spec = registry.get(call.module)
     assert spec is not None
-    ctx = _render_ctx(call, page.users)
+    ctx = _render_ctx(call, page.users, page.related)
     data = render_records(spec, page.records, ctx, params.fields)
     territory_records.territory_field(backend, principal, call.module, data, params.fields)
     next_token, expiry = None, None
@@ -85,14 +85,15 @@ def _if_modified_since(call: Call) -> Any:
 def get_record(call: Call) -> Response:
     assert call.module is not None
     record_id = _path_id(call)
-    record, users = record_reads.get_one(call.backend, call.principal, call.module, record_id)
-    if record is None:
+    found = record_reads.get_full(call.backend, call.principal, call.module, record_id)
+    if not found.records:
         return empty()
+    record = found.records[0]
     spec = registry.get(call.module)
     assert spec is not None
     fields = call.query.get("fields")
     chosen = [n.strip() for n in fields.split(",") if n.strip()] if fields else None
-    data = [render_record(spec, record, _render_ctx(call, users), chosen)]
+    data = [render_record(spec, record, _render_ctx(call, found.users, found.related), chosen)]
     territory_records.territory_field(call.backend, call.principal, call.module, data, chosen)
     return json_response({"data": data})
 

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from zcrm_local.domain.modules import registry
 from zcrm_local.domain.records.listing import ListParams
+from zcrm_local.domain.records.lookups import RelatedRef, ids_in_records
 from zcrm_local.domain.records.render import referenced_user_ids
 from zcrm_local.domain.records.refs import UserRef
 from zcrm_local.service.auth import Principal
 from zcrm_local.service.backend import Backend
 from zcrm_local.service.org_data import users_by_id
+from zcrm_local.service.record_rows import related_refs
 from zcrm_local.store import records as record_store
 from zcrm_local.store import territories as territory_store
 
@@ -23,6 +25,7 @@ class Page:
     records: list[dict[str, Any]]
     more: bool
     users: dict[int, UserRef]
+    related: dict[int, RelatedRef] = field(default_factory=dict)
 
 
 def token_key(principal: Principal) -> bytes:
@@ -43,7 +46,8 @@ def list_page(backend: Backend, principal: Principal, module: str, params: ListP
         )
         shown = [dict(r["data"]) for r in rows[: params.per_page]]
         users = _users_for(conn, principal.org_id, module, shown) if shown else {}
-    return Page(shown, len(rows) > params.per_page, users)
+        related = _related_for(conn, principal.org_id, module, shown)
+    return Page(shown, len(rows) > params.per_page, users, related)
 
 
 def modified_since_any(backend: Backend, principal: Principal, module: str, since: datetime) -> bool:
@@ -54,11 +58,28 @@ def modified_since_any(backend: Backend, principal: Principal, module: str, sinc
 
 def get_one(backend: Backend, principal: Principal, module: str, record_id: int) -> tuple[dict[str, Any] | None,
                                                                                           dict[int, UserRef]]:
+    found = get_full(backend, principal, module, record_id)
+    return found.records[0] if found.records else None, found.users
+
+
+def get_full(backend: Backend, principal: Principal, module: str, record_id: int) -> Page:
+    """One record (or none) with the users and lookup targets it names, read together."""
     with backend.db.read() as conn:
         row = record_store.get(conn, principal.org_id, module, record_id)
-        record = dict(row["data"]) if row is not None else None
-        users = _users_for(conn, principal.org_id, module, [record]) if record is not None else {}
-    return record, users
+        if row is None:
+            return Page([], False, {})
+        record = dict(row["data"])
+        users = _users_for(conn, principal.org_id, module, [record])
+        related = _related_for(conn, principal.org_id, module, [record])
+    return Page([record], False, users, related)
+
+
+def _related_for(conn: Any, org_id: int, module: str, records: list[dict[str, Any]]) -> dict[int, RelatedRef]:
+    """Names of the records these records' lookups point at (one query, none without lookups)."""
+    spec = registry.get(module)
+    if spec is None or not records:
+        return {}
+    return related_refs(conn, org_id, ids_in_records(spec, records))
 
 
 def _users_for(conn: Any, org_id: int, module: str, records: list[dict[str, Any]]) -> dict[int, UserRef]:

@@ -14,12 +14,13 @@ from zcrm_local.domain.modules import registry
 from zcrm_local.domain.records import results
 from zcrm_local.domain.records.engine import require_object
 from zcrm_local.domain.records.generic import RecordContext, write_record
+from zcrm_local.domain.records.lookups import ids_in_items
 from zcrm_local.domain.records.values import parse_id
 from zcrm_local.service import services, territory_assignment
 from zcrm_local.service.auth import Principal
 from zcrm_local.service.backend import Backend
 from zcrm_local.service.org_data import users_by_id
-from zcrm_local.service.record_rows import record_row
+from zcrm_local.service.record_rows import record_row, related_refs
 from zcrm_local.service.services import WriteOutcome, ids_needed
 from zcrm_local.store import records as record_store
 
@@ -63,7 +64,10 @@ def _write(backend: Backend, principal: Principal, module: str, items: Sequence[
         ids: Iterator[int] = iter(leased)
         out: list[dict[str, Any] | ZohoError] = []
         users = users_by_id(conn, principal.org_id)
-        ctx = RecordContext(now=backend.org_now(principal.org), users=users, caller=users.get(principal.user_id))
+        # Every record the batch's lookups name, in one query; the domain checks against it.
+        related = related_refs(conn, principal.org_id, ids_in_items(spec, items))
+        ctx = RecordContext(now=backend.org_now(principal.org), users=users, caller=users.get(principal.user_id),
+                            related=related)
         for index, item in enumerate(items):
             try:
                 stored = _stored(conn, principal, module, item, index, path_id) if updating else None

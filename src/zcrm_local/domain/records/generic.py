@@ -1,27 +1,82 @@
 """Writes of modules that have no rules of their own (Accounts, Contacts, Deals, Leads…):
-the metadata alone decides — types and lengths, mandatory keys, picklist values, owner."""
+the metadata alone decides, in the order of spec 40 §7.2 — types and lengths, mandatory keys,
+allowed values and formats, then references (users, lookups)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from ..errors import MSG_INVALID_ID, invalid_data
-from ..metadata import DataType, ModuleSpec
-from .engine import check_allowed, check_mandatory, item_path, merge, read_item, require_object
+from ..errors import MSG_INVALID_ID, MSG_INVALID_RELATED_ID, invalid_data
+from ..metadata import DataType, FieldSpec, ModuleSpec, per_module
+from .engine import GivenItem, check_allowed, check_mandatory, item_path, merge, read_item, require_object
+from .lookups import Related
 from .refs import UserRef
 from .values import parse_id, store_datetime
 
 _PICKLISTS = frozenset({DataType.PICKLIST, DataType.MULTISELECTPICKLIST})
+_USER_TYPES = frozenset({DataType.OWNERLOOKUP, DataType.USERLOOKUP})
+# local@domain.tld: no spaces, one @, a dot in the domain with a 2+ letter last label (D-492).
+_EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)*\.[A-Za-z]{2,}")
 
 
 @dataclass(frozen=True)
 class RecordContext:
+    """``related``: the live records of the org that this write's lookups name (loaded once
+    per write batch)."""
+
     now: datetime
     users: Mapping[int, UserRef]
     caller: UserRef | None
+    related: Related = field(default_factory=dict)
+
+
+@per_module
+def _mandatory(module: ModuleSpec) -> tuple[str, ...]:
+    return tuple(f.api_name for f in module.fields if f.mandatory)
+
+
+@per_module
+def _checked(module: ModuleSpec) -> tuple[FieldSpec, ...]:
+    """Fields with a step-4 or step-5 check, in field order."""
+    kinds = _PICKLISTS | _USER_TYPES | {DataType.EMAIL, DataType.LOOKUP}
+    return tuple(f for f in module.fields if f.data_type in kinds and not f.read_only)
+
+
+def is_email(value: str) -> bool:
+    return _EMAIL.fullmatch(value) is not None
+
+
+def check_values(module: ModuleSpec, given: GivenItem, base: str) -> None:
+    """Step 4: picklist values and email format of the given keys, in field order."""
+    for spec in _checked(module):
+        if spec.data_type in _PICKLISTS and spec.picklist:
+            check_allowed(given, spec.api_name, spec.picklist, base)
+        elif spec.data_type == DataType.EMAIL:
+            value = given.get(spec.api_name)
+            if isinstance(value, str) and value and not is_email(value):
+                raise invalid_data(spec.api_name, f"{base}.{spec.api_name}")
+
+
+def check_references(module: ModuleSpec, given: GivenItem, ctx: RecordContext, base: str) -> None:
+    """Step 5: users must be active users of the org; lookups live records of the target
+    module in the org (RQ-9: ``the id…`` for users, ``the related id…`` for records)."""
+    for spec in _checked(module):
+        value = given.get(spec.api_name)
+        if value is None:
+            continue
+        path = f"{base}.{spec.api_name}"
+        if spec.data_type in _USER_TYPES:
+            user = ctx.users.get(parse_id(value) or 0)
+            if user is None or not user.active:
+                raise invalid_data(spec.api_name, path, MSG_INVALID_ID)
+        elif spec.data_type == DataType.LOOKUP:
+            target = ctx.related.get(parse_id(value) or 0)
+            if target is None or (spec.lookup_module is not None and target.module != spec.lookup_module):
+                raise invalid_data(spec.api_name, path, MSG_INVALID_RELATED_ID)
 
 
 def write_record(
@@ -38,14 +93,9 @@ def write_record(
     base = item_path(index)
     given = read_item(module, source, base)
     merged = merge(stored, given)
-    check_mandatory(merged, [f.api_name for f in module.fields if f.mandatory], base)
-    for spec in module.fields:
-        if spec.data_type in _PICKLISTS and spec.picklist:
-            check_allowed(given, spec.api_name, spec.picklist, base)
-    if given.given("Owner") and given.get("Owner") is not None:
-        owner = ctx.users.get(parse_id(given.get("Owner")) or 0)
-        if owner is None or not owner.active:
-            raise invalid_data("Owner", f"{base}.Owner", MSG_INVALID_ID)
+    check_mandatory(merged, _mandatory(module), base)
+    check_values(module, given, base)
+    check_references(module, given, ctx, base)
     caller = str(ctx.caller.id) if ctx.caller else None
     now = store_datetime(ctx.now)
     if stored is None:
