@@ -19,8 +19,9 @@ from .values import parse_id, store_datetime
 
 _PICKLISTS = frozenset({DataType.PICKLIST, DataType.MULTISELECTPICKLIST})
 _USER_TYPES = frozenset({DataType.OWNERLOOKUP, DataType.USERLOOKUP})
-# local@domain.tld: no spaces, one @, a dot in the domain with a 2+ letter last label (D-492).
-_EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)*\.[A-Za-z]{2,}")
+# local@domain.tld: no spaces, one @, a dotted domain whose last label has 2+ characters and a
+# letter (``com``, ``xn--p1ai``) (D-492).
+_EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)*\.(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9-]{2,}")
 
 
 @dataclass(frozen=True)
