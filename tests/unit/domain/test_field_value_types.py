@@ -256,3 +256,14 @@ def test_bigint_reads_back_as_string(value):
         assert refusal({"Big": value})[2] == at("Big", maximum_length=18)
     else:
         assert read({"Big": value}, "Big") == str(value)
+
+
+def test_append_values_adds_to_stored_entries():
+    stored = write({"Tags": ["y"]})
+    assert write({"Tags": ["x", "y"], "$append_values": {"Tags": True}}, stored)["Tags"] == ["y", "x"]
+    assert write({"Tags": ["x"], "$append_values": {"Tags": False}}, stored)["Tags"] == ["x"]
+    assert write({"Tags": ["x"]}, stored)["Tags"] == ["x"]
+    # On create the flag changes nothing; an appended value is still checked.
+    assert write({"Tags": ["x"], "$append_values": {"Tags": True}})["Tags"] == ["x"]
+    with pytest.raises(ZohoError):
+        write({"Tags": ["w"], "$append_values": {"Tags": True}}, stored)

@@ -80,6 +80,22 @@ def check_references(module: ModuleSpec, given: GivenItem, ctx: RecordContext, b
                 raise invalid_data(spec.api_name, path, MSG_INVALID_RELATED_ID)
 
 
+def append_values(module: ModuleSpec, source: Mapping[str, Any], given: GivenItem,
+                  stored: Mapping[str, Any] | None) -> None:
+    """Update with ``$append_values`` ``{"<multiselectpicklist>": true}``: the given entries are
+    added after the stored ones instead of replacing them (spec 40 §8; D-499)."""
+    flags = source.get("$append_values")
+    if stored is None or not isinstance(flags, dict):
+        return
+    for spec in module.fields:
+        if spec.data_type != DataType.MULTISELECTPICKLIST or flags.get(spec.api_name) is not True:
+            continue
+        added = given.values.get(spec.api_name)
+        kept = stored.get(spec.api_name)
+        if isinstance(added, list) and isinstance(kept, list):
+            given.values[spec.api_name] = kept + [entry for entry in added if entry not in kept]
+
+
 def write_record(
     module: ModuleSpec,
     item: Any,
@@ -93,6 +109,7 @@ def write_record(
     source = require_object(item, index)
     base = item_path(index)
     given = read_item(module, source, base)
+    append_values(module, source, given, stored)
     merged = merge(stored, given)
     check_mandatory(merged, _mandatory(module), base)
     check_values(module, given, base)
