@@ -58,7 +58,8 @@ TYPE_ERRORS = [
     ("Deals", {**DEAL, "Amount": "1" * 400}, _err("Amount", maximum_length=16)),
     ("Deals", {**DEAL, "Amount": "١٢"}, _err("Amount", expected_data_type="double")),
     ("Deals", {**DEAL, "Amount": [1]}, _err("Amount", expected_data_type="double")),
-    ("Accounts", {"Account_Name": "x", "Exchange_Rate": "12345678.123456789"}, _err("Exchange_Rate", maximum_length=16)),
+    ("Accounts", {"Account_Name": "x", "Exchange_Rate": "12345678.123456789"},
+     _err("Exchange_Rate", maximum_length=16)),
     # text family: type and length
     ("Leads", {"Last_Name": 5}, _err("Last_Name", expected_data_type="text")),
     ("Accounts", {"Account_Name": "x", "Phone": "1" * 31}, _err("Phone", maximum_length=30)),
@@ -151,7 +152,8 @@ def test_lookup_to_wrong_module_or_other_org_is_refused(client, backend, org):
     assert (r.status_code, r.json()) == (400, {"data": [_err("Account_Name", RELATED)]})
     # Mixed batch: the good item is stored, the bad one is not.
     account = _created(client, org, "Accounts", {"Account_Name": "Ours"})
-    r = _post(client, org, "Deals", {**DEAL, "Account_Name": {"id": account}}, {**DEAL, "Account_Name": {"id": foreign}})
+    r = _post(client, org, "Deals", {**DEAL, "Account_Name": {"id": account}},
+              {**DEAL, "Account_Name": {"id": foreign}})
     assert r.status_code == 207
     assert r.json()["data"][1] == {**_err("Account_Name", RELATED), "details": {
         "api_name": "Account_Name", "json_path": "$.data[1].Account_Name"}}
