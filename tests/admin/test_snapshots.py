@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tests.admin.conftest import error
-from zcrm_local.store import orgs as org_store
-from zcrm_local.store import settings as settings_store
+from zcrm_local.store.org import orgs as org_store
+from zcrm_local.store.settings import rows as settings_store
 from zcrm_local.store.migrate import head_revision
 from zcrm_local.store.tables import metadata
 

@@ -21,7 +21,7 @@ from zcrm_local.http.call import Call, Endpoint, Route
 from zcrm_local.http.render import error_response
 from zcrm_local.service.auth import Principal, authenticate
 from zcrm_local.service.backend import Backend
-from zcrm_local.domain.modules.registry import resolve_path_module
+from zcrm_local.domain.records.modules.registry import resolve_path_module
 
 log = logging.getLogger("zcrm_local.api")
 

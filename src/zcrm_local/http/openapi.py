@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from zcrm_local.config import OLD_VERSIONS, SERVED_VERSIONS
-from zcrm_local.http.admin import ADMIN_API, KEY_HEADER, PREFIX
+from zcrm_local.http.harness.admin import ADMIN_API, KEY_HEADER, PREFIX
 from zcrm_local.http.call import Route
 from zcrm_local.http.routes import crm_routes
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from zcrm_local.domain.permissions import MANAGE_SETTINGS, MANAGE_USERS
-from zcrm_local.http import platform, records, settings
+from zcrm_local.http.users import endpoints as platform
+from zcrm_local.http.records import endpoints as records
+from zcrm_local.http.settings import endpoints as settings
 from zcrm_local.http.call import Endpoint, Route
-from zcrm_local.http.territory_routes import territory_routes
+from zcrm_local.http.territories.routes import territory_routes
 
 # Record routes name their permission per module: "{module}" is replaced by the gate.
 _VIEW, _CREATE, _EDIT, _DELETE = (f"Crm_Implied_{verb}_{{module}}" for verb in ("View", "Create", "Edit", "Delete"))

@@ -21,7 +21,7 @@ from tests.unit.domain.domain_helpers import (
 )
 
 from zcrm_local.domain.errors import ZohoError
-from zcrm_local.domain.modules.services import RULES, create_service
+from zcrm_local.domain.services.rules import RULES, create_service
 from zcrm_local.domain.records.refs import UserRef
 
 INV = "invalid data"

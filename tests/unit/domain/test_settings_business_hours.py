@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from tests.unit.domain.domain_helpers import ORG, as_tuple
 
-from zcrm_local.domain.business_hours import (
+from zcrm_local.domain.settings.business_hours import (
     ALWAYS_OPEN,
     business_hours_saved,
     effective_calendar,
@@ -13,7 +13,7 @@ from zcrm_local.domain.business_hours import (
     validate_business_hours,
 )
 from zcrm_local.domain.errors import WrappedZohoError, ZohoError
-from zcrm_local.domain.fixtures import default_org_fixture
+from zcrm_local.domain.org.fixtures import default_org_fixture
 
 STORED = default_org_fixture(ORG).business_hours
 BH = "$.business_hours"
