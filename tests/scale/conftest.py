@@ -30,8 +30,8 @@ import pytest
 import sqlalchemy as sa
 
 from zcrm_local.config import Settings
-from zcrm_local.service.oauth import tokens as oauth
 from zcrm_local.service.backend import Backend
+from zcrm_local.service.oauth import tokens as oauth
 from zcrm_local.service.org.orgs import NewOrg, create_org
 from zcrm_local.store.db import Database
 

@@ -13,14 +13,14 @@ from starlette.routing import Route as StarletteRoute
 from zcrm_local.config import Settings
 from zcrm_local.domain import errors as e
 from zcrm_local.domain.clock import Clock, SystemClock
-from zcrm_local.http.harness.admin import admin_routes
 from zcrm_local.http.gate import Gate
+from zcrm_local.http.harness.admin import admin_routes
 from zcrm_local.http.harness.middleware import HarnessMiddleware
 from zcrm_local.http.oauth.endpoints import revoke_endpoint, token_endpoint
 from zcrm_local.http.render import error_response
 from zcrm_local.http.routes import crm_routes
-from zcrm_local.service.harness.admin import install_admin_key
 from zcrm_local.service.backend import Backend, open_backend
+from zcrm_local.service.harness.admin import install_admin_key
 from zcrm_local.service.harness.state import Harness
 
 ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]

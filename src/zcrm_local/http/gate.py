@@ -14,14 +14,14 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from zcrm_local.config import OLD_VERSIONS, SERVED_VERSIONS
-from zcrm_local.domain import permissions, scopes
 from zcrm_local.domain import errors as e
+from zcrm_local.domain import permissions, scopes
+from zcrm_local.domain.records.modules.registry import resolve_path_module
 from zcrm_local.domain.territories import check_feature
 from zcrm_local.http.call import Call, Endpoint, Route
 from zcrm_local.http.render import error_response
 from zcrm_local.service.auth import Principal, authenticate
 from zcrm_local.service.backend import Backend
-from zcrm_local.domain.records.modules.registry import resolve_path_module
 
 log = logging.getLogger("zcrm_local.api")
 

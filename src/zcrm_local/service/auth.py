@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from zcrm_local.domain.oauth import rules as rules
 from zcrm_local.domain import scopes as scope_rules
 from zcrm_local.domain.errors import MSG_INVALID_TOKEN, ZohoError
+from zcrm_local.domain.oauth import rules as rules
 from zcrm_local.service.backend import Backend
 from zcrm_local.store.oauth import tokens as store
 

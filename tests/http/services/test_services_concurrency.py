@@ -7,8 +7,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import sqlalchemy as sa
 
-from zcrm_local.service.services import writes as services
 from zcrm_local.service.auth import authenticate
+from zcrm_local.service.services import writes as services
 from zcrm_local.store.tables import counters
 
 from tests.http.services.helpers import seed_item

@@ -5,11 +5,11 @@ from __future__ import annotations
 from tests.unit.domain.domain_helpers import ORG, U1, USERS, base_item, id_source, make_ctx
 
 from zcrm_local.domain.org.fixtures import default_org_fixture
-from zcrm_local.domain.records.modules import registry
-from zcrm_local.domain.services.rules import SERVICES, SERVICES_X_USERS, create_service, services_fields_json
 from zcrm_local.domain.records.fields_json import fields_json, modules_json
+from zcrm_local.domain.records.modules import registry
 from zcrm_local.domain.records.render import RenderContext, render_record, split_fields_param
 from zcrm_local.domain.records.results import write_success
+from zcrm_local.domain.services.rules import SERVICES, SERVICES_X_USERS, create_service, services_fields_json
 from zcrm_local.domain.settings.taxes import tax_picklist
 
 RC = RenderContext(USERS, "Asia/Kolkata", "£")

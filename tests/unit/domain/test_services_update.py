@@ -6,8 +6,8 @@ import pytest
 from tests.unit.domain.domain_helpers import U1, U2, as_tuple, base_item, dep, fld, id_source, make_ctx
 
 from zcrm_local.domain.errors import ZohoError
-from zcrm_local.domain.services.rules import active_limit_error, create_service, update_service
 from zcrm_local.domain.records import results
+from zcrm_local.domain.services.rules import active_limit_error, create_service, update_service
 
 
 def stored(**changes):

@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 from tests.unit.domain.domain_helpers import ORG, as_tuple
 
-from zcrm_local.domain.settings import service_preferences as prefs
 from zcrm_local.domain.errors import WrappedZohoError, ZohoError
 from zcrm_local.domain.org.fixtures import default_org_fixture
+from zcrm_local.domain.settings import service_preferences as prefs
 from zcrm_local.domain.settings.holidays import Holiday, list_holidays
 from zcrm_local.domain.settings.taxes import Tax, render_taxes, tax_display_value
 

@@ -7,8 +7,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from zcrm_local.domain.settings.holidays import Holiday
 from zcrm_local.domain.metadata import scoped_id
+from zcrm_local.domain.settings.holidays import Holiday
 from zcrm_local.domain.settings.taxes import Tax
 
 # Id suffixes of fixture entities (kept apart from module/field suffixes).

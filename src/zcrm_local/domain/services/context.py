@@ -8,12 +8,12 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import Any, Literal
 
-from zcrm_local.domain.settings.business_hours import ALWAYS_OPEN, BusinessCalendar
 from zcrm_local.domain.records.engine import GivenItem
+from zcrm_local.domain.records.modules.services import SPECIFIC_DATES, SPECIFIC_DAYS
 from zcrm_local.domain.records.refs import UserRef
 from zcrm_local.domain.records.values import WEEKDAYS, load_datetime, local_date, parse_date, store_datetime
+from zcrm_local.domain.settings.business_hours import ALWAYS_OPEN, BusinessCalendar
 from zcrm_local.domain.settings.taxes import Tax
-from zcrm_local.domain.records.modules.services import SPECIFIC_DATES, SPECIFIC_DAYS
 
 Profile = Literal["documented", "live"]
 DEFAULT_ACTIVE_LIMIT = 500

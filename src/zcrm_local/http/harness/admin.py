@@ -21,18 +21,17 @@ from starlette.responses import Response
 from starlette.routing import Route as StarletteRoute
 
 from zcrm_local.domain.records.values import parse_digits
-from zcrm_local.http.render import empty, json_response
-from zcrm_local.service.harness import admin, clock, faults, journal, limits, snapshots
 from zcrm_local.http.harness.hooks import HOOK_OPS
-from zcrm_local.http.harness.ops import AdminCall, AdminOp, path_id
-from zcrm_local.service.harness.admin import AdminError, invalid
+from zcrm_local.http.harness.ops import KEY_HEADER, PREFIX, AdminCall, AdminOp, path_id
+from zcrm_local.http.openapi import openapi_document
+from zcrm_local.http.render import empty, json_response
 from zcrm_local.service.backend import Backend
+from zcrm_local.service.harness import admin, clock, faults, journal, limits, snapshots
+from zcrm_local.service.harness.admin import AdminError, invalid
 from zcrm_local.service.harness.state import Harness
 
 log = logging.getLogger("zcrm_local.admin")
 
-PREFIX = "/_zcrm"
-KEY_HEADER = "X-ZCRM-Admin-Key"
 MAX_BODY = 256 * 1024 * 1024
 
 
@@ -40,9 +39,7 @@ MAX_BODY = 256 * 1024 * 1024
 
 
 def _openapi(call: AdminCall) -> tuple[int, Any]:
-    from zcrm_local.http.openapi import openapi_document
-
-    return 200, openapi_document(call.request.app.routes)
+    return 200, openapi_document(call.request.app.routes, ADMIN_API)
 
 
 def _list_orgs(call: AdminCall) -> tuple[int, Any]:

@@ -11,11 +11,14 @@ from starlette.datastructures import QueryParams
 from starlette.requests import Request
 
 from zcrm_local.domain.records.values import parse_digits
+from zcrm_local.service.backend import Backend
 from zcrm_local.service.harness import admin
 from zcrm_local.service.harness.admin import AdminError, invalid
-from zcrm_local.service.backend import Backend
 from zcrm_local.service.harness.state import Harness
 
+
+PREFIX = "/_zcrm"
+KEY_HEADER = "X-ZCRM-Admin-Key"
 
 @dataclass
 class AdminCall:

@@ -11,8 +11,8 @@ from starlette.responses import Response
 
 from zcrm_local.domain.oauth import rules as rules
 from zcrm_local.http.render import json_response
-from zcrm_local.service.oauth import tokens as oauth
 from zcrm_local.service.backend import Backend
+from zcrm_local.service.oauth import tokens as oauth
 
 
 async def _params(request: Request) -> dict[str, str]:

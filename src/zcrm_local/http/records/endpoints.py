@@ -7,16 +7,16 @@ from typing import Any
 from starlette.responses import Response
 
 from zcrm_local.domain import errors as e
-from zcrm_local.domain.records.modules import registry
 from zcrm_local.domain.records import listing, results
+from zcrm_local.domain.records.modules import registry
 from zcrm_local.domain.records.render import RenderContext, render_record, render_records
 from zcrm_local.domain.times import format_datetime, parse_http_or_iso
 from zcrm_local.http.call import Call
 from zcrm_local.http.render import empty, json_response
 from zcrm_local.service.records import reads as record_reads
-from zcrm_local.service.territories import records as territory_records
 from zcrm_local.service.records import writes as record_writes
 from zcrm_local.service.services.writes import WriteOutcome
+from zcrm_local.service.territories import records as territory_records
 
 
 def _render_ctx(call: Call, users: Any) -> RenderContext:

@@ -8,10 +8,10 @@ page asks for two scopes together, either one is accepted (the gate ORs scopes).
 from __future__ import annotations
 
 from zcrm_local.domain.permissions import MANAGE_TERRITORIES
+from zcrm_local.http.call import Endpoint, Handler, Route, ScopeSpec
 from zcrm_local.http.territories import endpoints as t
 from zcrm_local.http.territories import members as mem
 from zcrm_local.http.territories import records as rec
-from zcrm_local.http.call import Endpoint, Handler, Route, ScopeSpec
 
 _BASE = ("settings", "territories")
 

@@ -15,13 +15,13 @@ from datetime import datetime
 from typing import Any
 
 from zcrm_local.config import PROFILES
-from zcrm_local.service.oauth import tokens as oauth
-from zcrm_local.service.territories import feature as territory_feature
 from zcrm_local.service.backend import Backend
+from zcrm_local.service.oauth import tokens as oauth
 from zcrm_local.service.org.orgs import create_org
+from zcrm_local.service.territories import feature as territory_feature
+from zcrm_local.store.harness import snapshots as snapshot_store
 from zcrm_local.store.harness import state as harness_store
 from zcrm_local.store.org import orgs as org_store
-from zcrm_local.store.harness import snapshots as snapshot_store
 
 KEY_BYTES = 24
 TERRITORY_STATES = ("never_enabled", "enabled", "disabled")

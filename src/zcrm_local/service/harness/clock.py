@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from zcrm_local.service.harness.admin import clock_info, invalid, not_found
 from zcrm_local.service.backend import Backend
+from zcrm_local.service.harness.admin import clock_info, invalid, not_found
 from zcrm_local.store.org import orgs as org_store
 
 _MAX_SECONDS = 100 * 366 * 86_400

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from zcrm_local.domain import errors as e
-from zcrm_local.service.harness.admin import iso, invalid, not_found, org_row
 from zcrm_local.service.backend import Backend
+from zcrm_local.service.harness.admin import iso, invalid, not_found, org_row
 from zcrm_local.service.harness.state import FaultRule, Harness
 from zcrm_local.store.harness import state as store
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from zcrm_local.service.harness.admin import invalid, iso, org_row
 from zcrm_local.service.backend import Backend
+from zcrm_local.service.harness.admin import invalid, iso, org_row
 from zcrm_local.service.harness.state import Harness
 from zcrm_local.store.harness import state as store
 

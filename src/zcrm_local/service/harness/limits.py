@@ -14,8 +14,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from zcrm_local.domain import errors as e
-from zcrm_local.service.harness.admin import invalid, org_row
 from zcrm_local.service.backend import Backend
+from zcrm_local.service.harness.admin import invalid, org_row
 from zcrm_local.service.harness.state import Harness
 from zcrm_local.store.harness import state as store
 from zcrm_local.store.org import orgs as org_store

@@ -11,10 +11,10 @@ from typing import Any
 
 from zcrm_local.domain.records.modules import registry
 from zcrm_local.domain.records.values import parse_id
-from zcrm_local.service.harness.admin import invalid, iso, not_found
 from zcrm_local.service.backend import Backend
-from zcrm_local.store.org import orgs as org_store
+from zcrm_local.service.harness.admin import invalid, iso, not_found
 from zcrm_local.store.harness import record_flags as store
+from zcrm_local.store.org import orgs as org_store
 from zcrm_local.store.records import rows as record_store
 
 

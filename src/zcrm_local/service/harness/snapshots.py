@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from zcrm_local.service.harness.admin import AdminError, invalid, org_row
 from zcrm_local.service.backend import Backend
+from zcrm_local.service.harness.admin import AdminError, invalid, org_row
 from zcrm_local.service.org.orgs import create_org
 from zcrm_local.store.harness import record_flags as flag_store
 from zcrm_local.store.harness import snapshots as store

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from zcrm_local.domain.oauth import rules as rules
 from zcrm_local.domain import scopes as scope_rules
+from zcrm_local.domain.oauth import rules as rules
 from zcrm_local.service.backend import Backend
 from zcrm_local.store.oauth import tokens as store
 from zcrm_local.store.org import orgs as org_store

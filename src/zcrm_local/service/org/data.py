@@ -9,10 +9,10 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from zcrm_local.domain.settings.business_hours import BusinessCalendar, effective_calendar
 from zcrm_local.domain.org.fixtures import default_org_fixture
-from zcrm_local.domain.settings.holidays import Holiday, business_holiday_dates
 from zcrm_local.domain.records.refs import UserRef
+from zcrm_local.domain.settings.business_hours import BusinessCalendar, effective_calendar
+from zcrm_local.domain.settings.holidays import Holiday, business_holiday_dates
 from zcrm_local.domain.settings.taxes import Tax
 from zcrm_local.store.org import orgs as org_store
 from zcrm_local.store.records import rows as record_store

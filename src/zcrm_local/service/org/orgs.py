@@ -9,13 +9,13 @@ from typing import Any
 import sqlalchemy as sa
 
 from zcrm_local.domain.org import defaults as defaults
-from zcrm_local.domain.records.modules import registry
 from zcrm_local.domain.permissions import ADMINISTRATOR, standard_permissions
+from zcrm_local.domain.records.modules import registry
 from zcrm_local.service.backend import Backend
 from zcrm_local.service.org.data import apply_services_fixture
 from zcrm_local.service.territories.feature import create_root_territory
-from zcrm_local.store.org import orgs as org_store
 from zcrm_local.store.ids import FIRST_SEQ, make_id
+from zcrm_local.store.org import orgs as org_store
 
 # Ids the fixture itself consumes before the org's sequence is handed to the allocator.
 _FIXTURE_IDS = 64

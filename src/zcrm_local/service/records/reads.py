@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from zcrm_local.domain.records.modules import registry
 from zcrm_local.domain.records.listing import ListParams
-from zcrm_local.domain.records.render import referenced_user_ids
+from zcrm_local.domain.records.modules import registry
 from zcrm_local.domain.records.refs import UserRef
+from zcrm_local.domain.records.render import referenced_user_ids
 from zcrm_local.service.auth import Principal
 from zcrm_local.service.backend import Backend
 from zcrm_local.service.org.data import users_by_id

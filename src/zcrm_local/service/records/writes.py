@@ -10,18 +10,18 @@ from typing import Any
 import sqlalchemy as sa
 
 from zcrm_local.domain.errors import ZohoError
-from zcrm_local.domain.records.modules import registry
 from zcrm_local.domain.records import results
 from zcrm_local.domain.records.engine import require_object
 from zcrm_local.domain.records.generic import RecordContext, write_record
+from zcrm_local.domain.records.modules import registry
 from zcrm_local.domain.records.values import parse_id
-from zcrm_local.service.services import writes as services
-from zcrm_local.service.territories import assignment as territory_assignment
 from zcrm_local.service.auth import Principal
 from zcrm_local.service.backend import Backend
 from zcrm_local.service.org.data import users_by_id
 from zcrm_local.service.records.rows import record_row
+from zcrm_local.service.services import writes as services
 from zcrm_local.service.services.writes import WriteOutcome, ids_needed
+from zcrm_local.service.territories import assignment as territory_assignment
 from zcrm_local.store.records import rows as record_store
 
 

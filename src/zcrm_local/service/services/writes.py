@@ -16,16 +16,16 @@ from typing import Any
 import sqlalchemy as sa
 
 from zcrm_local.domain.errors import ZohoError
-from zcrm_local.domain.services import rules as rules
 from zcrm_local.domain.records import results
 from zcrm_local.domain.records.engine import require_object
 from zcrm_local.domain.records.refs import UserRef
 from zcrm_local.domain.records.values import parse_id
+from zcrm_local.domain.services import rules as rules
 from zcrm_local.service.auth import Principal
 from zcrm_local.service.backend import Backend
 from zcrm_local.service.org.data import ACTIVE_SERVICES, calendar, taxes, users_by_id
-from zcrm_local.store.records import rows as record_store
 from zcrm_local.service.records.rows import record_row
+from zcrm_local.store.records import rows as record_store
 
 MODULE = "Services__s"
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from zcrm_local.domain.metadata import scoped_id
+from zcrm_local.domain.records.fields_json import fields_json, modules_json
+from zcrm_local.domain.records.modules import registry
+from zcrm_local.domain.services.rules import services_fields_json
 from zcrm_local.domain.settings import business_hours as hours_rules
 from zcrm_local.domain.settings import service_preferences as prefs
 from zcrm_local.domain.settings.holidays import list_holidays
-from zcrm_local.domain.metadata import scoped_id
-from zcrm_local.domain.records.modules import registry
-from zcrm_local.domain.services.rules import services_fields_json
-from zcrm_local.domain.records.fields_json import fields_json, modules_json
-from zcrm_local.domain.territories.field_meta import territory_field_json
 from zcrm_local.domain.settings.taxes import Tax, render_taxes, tax_picklist
+from zcrm_local.domain.territories.field_meta import territory_field_json
 from zcrm_local.domain.times import local_today
 from zcrm_local.service.auth import Principal
 from zcrm_local.service.backend import Backend

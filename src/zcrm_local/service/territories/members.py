@@ -10,10 +10,10 @@ from zcrm_local.domain import territories as t
 from zcrm_local.domain.errors import ZohoError
 from zcrm_local.domain.territories import messages as m
 from zcrm_local.domain.territories.wire import parse_id
-from zcrm_local.service.users import reads as platform
 from zcrm_local.service.auth import Principal
 from zcrm_local.service.backend import Backend
 from zcrm_local.service.territories.context import reading, write_locked
+from zcrm_local.service.users import reads as users
 from zcrm_local.store.territories import rows as store
 
 Result = dict[str, Any] | ZohoError
@@ -53,7 +53,7 @@ def territory_users(backend: Backend, principal: Principal, territory_path_id: s
         members = [user_id] if user_id in territory.member_ids else []
     if not members:
         return []
-    return platform.list_users(backend, principal, None, [int(u) for u in members])
+    return users.list_users(backend, principal, None, [int(u) for u in members])
 
 
 def associate(backend: Backend, principal: Principal, territory_path_id: str, body: Any = None,

@@ -1,21 +1,13 @@
-"""Reads of the org and its users (spec 12 §3–§4)."""
+"""Reads of the org's users (spec 12 §4)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from zcrm_local.domain.org.render import render_org
 from zcrm_local.domain.users.render import render_user, user_filter
 from zcrm_local.service.auth import Principal
 from zcrm_local.service.backend import Backend
 from zcrm_local.store.org import orgs as org_store
-
-
-def get_org(backend: Backend, principal: Principal) -> dict[str, Any]:
-    with backend.db.read() as conn:
-        admin = org_store.org_admin(conn, principal.org_id)
-        count = len(org_store.list_users(conn, principal.org_id))
-    return render_org(principal.org, admin, count, tz=principal.time_zone)
 
 
 def list_users(backend: Backend, principal: Principal, type_param: str | None,
