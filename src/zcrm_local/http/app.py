@@ -37,7 +37,7 @@ def create_app(settings: Settings, *, clock: Clock | None = None, db: object | N
         install_admin_key(backend, admin_key)
 
     async def not_found(request: Request, exc: Exception) -> Response:
-        return error_response(e.ZohoError("INVALID_URL_PATTERN", e.MSG_INVALID_URL_PATTERN))
+        return error_response(e.ZohoError(e.ErrorCode.INVALID_URL_PATTERN, e.MSG_INVALID_URL_PATTERN))
 
     async def crash(request: Request, exc: Exception) -> Response:
         logging.getLogger("zcrm_local.api").exception("unhandled error outside the API gate")

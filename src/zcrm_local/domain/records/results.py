@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from ..errors import (
     MSG_INVALID_ID,
+    ErrorCode,
     ZohoError,
     invalid_data,
     mandatory_not_found,
@@ -97,10 +98,10 @@ def parse_delete_ids(raw: str | None) -> list[str]:
     """
     entries = [part.strip() for part in (raw or "").split(",") if part.strip()]
     if not entries:
-        raise ZohoError("REQUIRED_PARAM_MISSING", "One of the expected parameter is missing", {"param": "ids"})
+        raise ZohoError(ErrorCode.REQUIRED_PARAM_MISSING, "One of the expected parameter is missing", {"param": "ids"})
     unique = list(dict.fromkeys(entries))
     if len(unique) > MAX_DELETE_IDS:
-        raise ZohoError("LIMIT_EXCEEDED", MSG_DELETE_LIMIT, {"limit": str(MAX_DELETE_IDS), "param_name": "ids"})
+        raise ZohoError(ErrorCode.LIMIT_EXCEEDED, MSG_DELETE_LIMIT, {"limit": str(MAX_DELETE_IDS), "param_name": "ids"})
     return unique
 
 
@@ -110,12 +111,12 @@ def delete_success(record_id: str | int) -> dict[str, Any]:
 
 def delete_failure(record_id: str) -> ZohoError:
     """Per-ID failure: unknown, already deleted or non-numeric."""
-    return ZohoError("INVALID_DATA", MSG_RECORD_NOT_DELETED, {"id": record_id})
+    return ZohoError(ErrorCode.INVALID_DATA, MSG_RECORD_NOT_DELETED, {"id": record_id})
 
 
 def delete_path_failure() -> ZohoError:
     """``DELETE /{module}/{id}`` for an unknown id: request-level."""
-    return ZohoError("INVALID_DATA", MSG_RECORD_NOT_DELETED, {"resource_path_index": 1})
+    return ZohoError(ErrorCode.INVALID_DATA, MSG_RECORD_NOT_DELETED, {"resource_path_index": 1})
 
 
 # ---- HTTP status of a bulk write --------------------------------------------------------

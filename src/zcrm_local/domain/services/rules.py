@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from zcrm_local.domain.errors import MSG_INVALID_DATA, MSG_INVALID_ID, MSG_MANDATORY_NOT_FOUND, ZohoError, wrong_type
+from zcrm_local.domain.errors import (
+    MSG_INVALID_DATA,
+    MSG_INVALID_ID,
+    MSG_MANDATORY_NOT_FOUND,
+    ErrorCode,
+    ZohoError,
+    wrong_type,
+)
 from zcrm_local.domain.records.coerce import LinkEntry
 from zcrm_local.domain.records.engine import GivenItem, apply_defaults, merge, read_item, require_object
 from zcrm_local.domain.services import checks as c
@@ -52,7 +59,7 @@ MSG_AVAILABLE_BOTH = (
 class Rule:
     step: int
     section: str
-    code: str
+    code: ErrorCode
     message: str
     check: Callable[[Draft], dict[str, Any] | None]
     profile: Profile | None = None
@@ -64,80 +71,84 @@ class Rule:
 
 R = Rule
 RULES: tuple[Rule, ...] = (
-    R(1, "§5.3", "INVALID_DATA", MSG_INVALID_DATA, c.too_many_timings),
-    R(1, "§5.10", "INVALID_DATA", MSG_INVALID_DATA, c.too_many_dates),
-    R(2, "§4.4", "MANDATORY_NOT_FOUND", MSG_MANDATORY_NOT_FOUND, c.mandatory_missing),
-    R(3, "§5.11", "INVALID_DATA", MSG_AVAILABILITY_TYPE, c.bad_availability_type),
-    R(3, "§5.11", "INVALID_DATA", MSG_INVALID_DATA, c.bad_location),
-    R(3, "§5.11 Q-21", "INVALID_DATA", MSG_INVALID_DATA, c.bad_status),
-    R(3, "§5.11", "INVALID_DATA", MSG_INVALID_DATA, c.bad_job_sheet_required),
-    R(3, "§5.9", "INVALID_DATA", MSG_INVALID_DATA, c.bad_job_sheet_section),
-    R(3, "§4.2", "INVALID_DATA", MSG_INVALID_DATA, c.bad_day_name),
-    R(4, "§5.3 Q-20", "INVALID_DATA", MSG_INVALID_DATA, c.duration_outside_documented, DOC),
-    R(4, "§5.3 Q-20", "INVALID_DATA", MSG_DURATION_LIVE, c.duration_outside_live, LIVE),
-    R(4, "§5.8", "INVALID_DATA", MSG_INVALID_DATA, c.negative_price),
-    R(5, "§5.1", "DEPENDENT_FIELD_MISSING", "Dependent Field missing", c.availability_dependent_missing),
-    R(5, "§5.4", "DEPENDENT_FIELD_MISSING", "Dependent Field missing", c.unavailable_from_missing),
-    R(5, "§5.4", "DEPENDENT_FIELD_MISSING", "Dependent Field missing", c.unavailable_till_missing),
-    R(5, "§5.9", "DEPENDENT_FIELD_MISSING", "Dependent Field missing", c.job_sheet_section_missing),
-    R(6, "§5.9", "NOT_ALLOWED", "Job Sheet is not configured in services preferences",
+    R(1, "§5.3", ErrorCode.INVALID_DATA, MSG_INVALID_DATA, c.too_many_timings),
+    R(1, "§5.10", ErrorCode.INVALID_DATA, MSG_INVALID_DATA, c.too_many_dates),
+    R(2, "§4.4", ErrorCode.MANDATORY_NOT_FOUND, MSG_MANDATORY_NOT_FOUND, c.mandatory_missing),
+    R(3, "§5.11", ErrorCode.INVALID_DATA, MSG_AVAILABILITY_TYPE, c.bad_availability_type),
+    R(3, "§5.11", ErrorCode.INVALID_DATA, MSG_INVALID_DATA, c.bad_location),
+    R(3, "§5.11 Q-21", ErrorCode.INVALID_DATA, MSG_INVALID_DATA, c.bad_status),
+    R(3, "§5.11", ErrorCode.INVALID_DATA, MSG_INVALID_DATA, c.bad_job_sheet_required),
+    R(3, "§5.9", ErrorCode.INVALID_DATA, MSG_INVALID_DATA, c.bad_job_sheet_section),
+    R(3, "§4.2", ErrorCode.INVALID_DATA, MSG_INVALID_DATA, c.bad_day_name),
+    R(4, "§5.3 Q-20", ErrorCode.INVALID_DATA, MSG_INVALID_DATA, c.duration_outside_documented, DOC),
+    R(4, "§5.3 Q-20", ErrorCode.INVALID_DATA, MSG_DURATION_LIVE, c.duration_outside_live, LIVE),
+    R(4, "§5.8", ErrorCode.INVALID_DATA, MSG_INVALID_DATA, c.negative_price),
+    R(5, "§5.1", ErrorCode.DEPENDENT_FIELD_MISSING, "Dependent Field missing", c.availability_dependent_missing),
+    R(5, "§5.4", ErrorCode.DEPENDENT_FIELD_MISSING, "Dependent Field missing", c.unavailable_from_missing),
+    R(5, "§5.4", ErrorCode.DEPENDENT_FIELD_MISSING, "Dependent Field missing", c.unavailable_till_missing),
+    R(5, "§5.9", ErrorCode.DEPENDENT_FIELD_MISSING, "Dependent Field missing", c.job_sheet_section_missing),
+    R(6, "§5.9", ErrorCode.NOT_ALLOWED, "Job Sheet is not configured in services preferences",
       c.job_sheet_not_configured, status=NOT_ALLOWED_DOCUMENTED_STATUS),
-    R(6, "§5.9", "DEPENDENT_MISMATCH",
+    R(6, "§5.9", ErrorCode.DEPENDENT_MISMATCH,
       "Job_Sheet_Section__s can have value only when value of Job_Sheet_Required is Yes",
       c.job_sheet_section_without_yes),
-    R(7, "§5.11", "INVALID_DATA", MSG_INVALID_DATA, c.bad_date_format),
-    R(7, "§5.3", "INVALID_DATA", MSG_CUSTOM_TIME, c.bad_custom_time),
-    R(7, "§5.1 Q-22", "INVALID_DATA", MSG_INVALID_DATA, c.range_inverted_documented, DOC),
-    R(7, "§5.1 Q-22", "DEPENDENT_MISMATCH", "To value must be Greater than From value", c.range_inverted_live, LIVE),
-    R(8, "§5.5 Q-27", "INVALID_DATA", MSG_MEMBERS_LIMIT, c.too_many_members_documented, DOC),
-    R(8, "§5.5 Q-27", "LIMIT_EXCEEDED", MSG_MEMBERS_LIMIT, c.too_many_members_live, LIVE),
-    R(8, "§6 Q-31", "INVALID_DATA", MSG_INVALID_ID, c.unknown_member_link),
-    R(8, "§5.5", "INVALID_DATA", MSG_INVALID_ID, c.unknown_member),
-    R(8, "§5.5", "INVALID_DATA", "Members is not Active", c.inactive_member),
-    R(8, "§5.5", "INVALID_DATA", "Members is not Confirmed", c.unconfirmed_member),
-    R(8, "§5.7", "INVALID_DATA", MSG_INVALID_DATA, c.unknown_tax),
-    R(8, "§5.11", "INVALID_DATA", MSG_INVALID_ID, c.invalid_owner),
-    R(9, "§5.2", "DEPENDENT_MISMATCH", "The given Available Days are not there in business days", t.days_not_business),
-    R(9, "§5.2", "DEPENDENT_MISMATCH", "Available Dates value in holiday or Not in BusinessDays", t.dates_not_business),
-    R(9, "§5.2", "DEPENDENT_MISMATCH", "Service available time does not satisfy the business timing",
+    R(7, "§5.11", ErrorCode.INVALID_DATA, MSG_INVALID_DATA, c.bad_date_format),
+    R(7, "§5.3", ErrorCode.INVALID_DATA, MSG_CUSTOM_TIME, c.bad_custom_time),
+    R(7, "§5.1 Q-22", ErrorCode.INVALID_DATA, MSG_INVALID_DATA, c.range_inverted_documented, DOC),
+    R(7, "§5.1 Q-22", ErrorCode.DEPENDENT_MISMATCH,
+      "To value must be Greater than From value", c.range_inverted_live, LIVE),
+    R(8, "§5.5 Q-27", ErrorCode.INVALID_DATA, MSG_MEMBERS_LIMIT, c.too_many_members_documented, DOC),
+    R(8, "§5.5 Q-27", ErrorCode.LIMIT_EXCEEDED, MSG_MEMBERS_LIMIT, c.too_many_members_live, LIVE),
+    R(8, "§6 Q-31", ErrorCode.INVALID_DATA, MSG_INVALID_ID, c.unknown_member_link),
+    R(8, "§5.5", ErrorCode.INVALID_DATA, MSG_INVALID_ID, c.unknown_member),
+    R(8, "§5.5", ErrorCode.INVALID_DATA, "Members is not Active", c.inactive_member),
+    R(8, "§5.5", ErrorCode.INVALID_DATA, "Members is not Confirmed", c.unconfirmed_member),
+    R(8, "§5.7", ErrorCode.INVALID_DATA, MSG_INVALID_DATA, c.unknown_tax),
+    R(8, "§5.11", ErrorCode.INVALID_DATA, MSG_INVALID_ID, c.invalid_owner),
+    R(9, "§5.2", ErrorCode.DEPENDENT_MISMATCH,
+      "The given Available Days are not there in business days", t.days_not_business),
+    R(9, "§5.2", ErrorCode.DEPENDENT_MISMATCH,
+      "Available Dates value in holiday or Not in BusinessDays", t.dates_not_business),
+    R(9, "§5.2", ErrorCode.DEPENDENT_MISMATCH, "Service available time does not satisfy the business timing",
       t.timings_outside_hours),
-    R(10, "§5.3 Q-25", "INVALID_DATA", "Available timings does not satisfy the service duration",
+    R(10, "§5.3 Q-25", ErrorCode.INVALID_DATA, "Available timings does not satisfy the service duration",
       t.timings_shorter_documented, DOC),
-    R(10, "§5.3 Q-25", "DEPENDENT_MISMATCH", "Duration does not satisfy the service timing",
+    R(10, "§5.3 Q-25", ErrorCode.DEPENDENT_MISMATCH, "Duration does not satisfy the service timing",
       t.timings_shorter_live, LIVE),
     # The transition rule goes first: it is the reason the other step-11 rows would fail.
-    R(11, "§5.6", "DEPENDENT_MISMATCH",
+    R(11, "§5.6", ErrorCode.DEPENDENT_MISMATCH,
       "Service status cannot be marked as Not In Use or Temporarily Unavailable for scheduled services.",
       t.scheduled_to_unavailable),
-    R(11, "§5.4", "DEPENDENT_MISMATCH", MSG_AVAILABLE_BOTH, t.live_available_with_till, LIVE),
-    R(11, "§5.4", "DEPENDENT_MISMATCH",
+    R(11, "§5.4", ErrorCode.DEPENDENT_MISMATCH, MSG_AVAILABLE_BOTH, t.live_available_with_till, LIVE),
+    R(11, "§5.4", ErrorCode.DEPENDENT_MISMATCH,
       "When the service status is available, Unavailable From must be greater than current date",
       t.live_available_from_not_future, LIVE),
-    R(11, "README Q-26", "DEPENDENT_MISMATCH",
+    R(11, "README Q-26", ErrorCode.DEPENDENT_MISMATCH,
       "When the service status is available, either both Unavailable From and Unavailable Till must be given or neither",
       t.documented_available_one_given, DOC),
-    R(11, "README Q-26", "DEPENDENT_MISMATCH",
+    R(11, "README Q-26", ErrorCode.DEPENDENT_MISMATCH,
       "When the service status is available, Unavailable Till must be lesser than current Time.",
       t.documented_available_till_not_past, DOC),
-    R(11, "§5.4", "DEPENDENT_MISMATCH", "Unavailable Till must be greater than current Time.",
+    R(11, "§5.4", ErrorCode.DEPENDENT_MISMATCH, "Unavailable Till must be greater than current Time.",
       t.temporary_till_not_future),
-    R(11, "§5.4", "DEPENDENT_MISMATCH", "Unavailable Till must be lesser than Unavailable From", t.till_not_after_from),
-    R(11, "§5.4", "DEPENDENT_MISMATCH",
+    R(11, "§5.4", ErrorCode.DEPENDENT_MISMATCH,
+      "Unavailable Till must be lesser than Unavailable From", t.till_not_after_from),
+    R(11, "§5.4", ErrorCode.DEPENDENT_MISMATCH,
       "Services status cannot be marked as Not In Use when Unavailable From falls after the current Date",
       t.live_not_in_use_from_future, LIVE),
-    R(11, "README Q-26", "INVALID_DATA", MSG_INVALID_DATA, t.documented_not_in_use_from_future, DOC),
-    R(11, "§5.4", "INVALID_DATA", MSG_INVALID_DATA, t.temporary_from_future),
-    R(11, "§5.4", "INVALID_DATA", "Unavailable From time does not fall within service availability",
+    R(11, "README Q-26", ErrorCode.INVALID_DATA, MSG_INVALID_DATA, t.documented_not_in_use_from_future, DOC),
+    R(11, "§5.4", ErrorCode.INVALID_DATA, MSG_INVALID_DATA, t.temporary_from_future),
+    R(11, "§5.4", ErrorCode.INVALID_DATA, "Unavailable From time does not fall within service availability",
       t.unavailable_from_outside),
-    R(11, "§5.4", "INVALID_DATA", "Unavailable Till time does not fall within service availability",
+    R(11, "§5.4", ErrorCode.INVALID_DATA, "Unavailable Till time does not fall within service availability",
       t.unavailable_till_outside),
-    R(11, "§5.6", "DEPENDENT_MISMATCH",
+    R(11, "§5.6", ErrorCode.DEPENDENT_MISMATCH,
       "End Date of service availability falls before the current Date, so service cannot be marked as"
       " Available or Scheduled or Temporarily Unavailable",
       t.range_ended),
-    R(11, "§5.6 Q-42", "NOT_ALLOWED", "As service availability is not valid, status cannot be changed",
+    R(11, "§5.6 Q-42", ErrorCode.NOT_ALLOWED, "As service availability is not valid, status cannot be changed",
       t.dates_all_past, status=NOT_ALLOWED_DOCUMENTED_STATUS),
-    R(11, "§5.6", "DEPENDENT_MISMATCH",
+    R(11, "§5.6", ErrorCode.DEPENDENT_MISMATCH,
       "Starting date of service availability falls before the current Date, so service cannot be marked as Scheduled",
       t.scheduled_start_not_future),
 )
@@ -156,7 +167,7 @@ def _checks_for(profile: Profile) -> tuple[tuple[Callable[[Draft], dict[str, Any
 def active_limit_error(index: int, limit: int = DEFAULT_ACTIVE_LIMIT) -> ZohoError:
     """Step 12: the store's refusal when a write would exceed the org's active services."""
     details = {"api_name": "Status", "limit": limit, "json_path": f"$.data[{index}].Status"}
-    return ZohoError("LIMIT_EXCEEDED", f"You cannot create more than {limit} active services", details)
+    return ZohoError(ErrorCode.LIMIT_EXCEEDED, f"You cannot create more than {limit} active services", details)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from zcrm_local.domain.errors import ZohoError, field_details, invalid_data, mandatory_not_found, wrapped, wrong_type
+from zcrm_local.domain.errors import (
+    ErrorCode,
+    ZohoError,
+    field_details,
+    invalid_data,
+    mandatory_not_found,
+    wrapped,
+    wrong_type,
+)
 from zcrm_local.domain.records.values import TIME_PATTERN, WEEKDAYS, parse_hhmm
 
 WRAPPER = "business_hours"
@@ -112,7 +120,8 @@ def _timing(value: Any, api_name: str, path: str) -> list[str]:
         raise _w(invalid_data(api_name, path))
     for entry in value:
         if parse_hhmm(entry) is None:
-            raise _w(ZohoError("INVALID_DATA", "invalid data", field_details(api_name, path, regex=TIME_PATTERN)))
+            raise _w(ZohoError(ErrorCode.INVALID_DATA,
+                "invalid data", field_details(api_name, path, regex=TIME_PATTERN)))
     start, end = _pair(value)
     if start >= end:
         raise _w(invalid_data(api_name, path))
@@ -147,9 +156,9 @@ def validate_business_hours(
     if not isinstance(section, dict):
         raise wrong_type(WRAPPER, f"$.{WRAPPER}", "jsonobject")
     if creating and existing:
-        raise ZohoError("NOT_ALLOWED", MSG_ONLY_ONE, {})
+        raise ZohoError(ErrorCode.NOT_ALLOWED, MSG_ONLY_ONE, {})
     if not creating and not existing:
-        raise _w(ZohoError("NOT_ALLOWED", MSG_CANNOT_UPDATE, {}))
+        raise _w(ZohoError(ErrorCode.NOT_ALLOWED, MSG_CANNOT_UPDATE, {}))
     if not creating and section.get("id") is not None and str(section["id"]) != str(existing["id"]):  # type: ignore[index]
         raise _w(invalid_data("id", _path("id")))
 

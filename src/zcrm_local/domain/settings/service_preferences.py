@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from zcrm_local.domain.errors import MSG_API_NOT_SUPPORTED, ZohoError, mandatory_not_found, wrapped, wrong_type
+from zcrm_local.domain.errors import (
+    MSG_API_NOT_SUPPORTED,
+    ErrorCode,
+    ZohoError,
+    mandatory_not_found,
+    wrapped,
+    wrong_type,
+)
 
 WRAPPER = "service_preferences"
 KEY = "job_sheet_enabled"
@@ -21,7 +28,7 @@ def check_version(version: str) -> None:
 
 
 def api_not_supported(supported_version: int) -> ZohoError:
-    return ZohoError("API_NOT_SUPPORTED", MSG_API_NOT_SUPPORTED, {"supported_version": supported_version})
+    return ZohoError(ErrorCode.API_NOT_SUPPORTED, MSG_API_NOT_SUPPORTED, {"supported_version": supported_version})
 
 
 def parse_update(body: Any) -> bool:

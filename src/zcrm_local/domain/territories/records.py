@@ -7,7 +7,7 @@ from datetime import datetime, tzinfo
 from types import MappingProxyType
 from typing import Any, Mapping
 
-from zcrm_local.domain.errors import ZohoError
+from zcrm_local.domain.errors import ErrorCode, ZohoError
 
 from . import messages as m
 from .model import Limits, Territory, TerritoryEntry, UserInfo
@@ -53,11 +53,11 @@ class RecordTerritoryPlan:
 def check_module(module: str, known: bool) -> None:
     """Request-level checks of §10 in order: known → territory-capable → not Leads."""
     if not known:
-        raise ZohoError("INVALID_MODULE", m.MSG_INVALID_MODULE, {"resource_path_index": 0})
+        raise ZohoError(ErrorCode.INVALID_MODULE, m.MSG_INVALID_MODULE, {"resource_path_index": 0})
     if module not in RECORD_TERRITORY_FIELD:
-        raise ZohoError("NOT_SUPPORTED", m.MSG_MODULE_NOT_SUPPORTED, {"resource_path_index": 0})
+        raise ZohoError(ErrorCode.NOT_SUPPORTED, m.MSG_MODULE_NOT_SUPPORTED, {"resource_path_index": 0})
     if module == "Leads":
-        raise ZohoError("TERRITORY_NOT_ENABLED", m.MSG_LEADS_NOT_ENABLED, {})
+        raise ZohoError(ErrorCode.TERRITORY_NOT_ENABLED, m.MSG_LEADS_NOT_ENABLED, {})
 
 
 def validate_assign(
@@ -157,11 +157,11 @@ def _item(
         if ident is None or ident not in territories or (removal and ident not in held):
             return m.bad_id("id", path)
         if ident in first_at:
-            return ZohoError("ALREADY_USED", m.MSG_DUPLICATE_TERRITORY_IN_ITEM, m.at(
+            return ZohoError(ErrorCode.ALREADY_USED, m.MSG_DUPLICATE_TERRITORY_IN_ITEM, m.at(
                 "id", path, exists_in={"json_path": f"{base}.Territories[{first_at[ident]}].id"}))
         first_at[ident] = j
         if not removal and ident in held:
-            return ZohoError("DUPLICATE_DATA", m.MSG_TERRITORY_ON_RECORD, m.at("id", path))
+            return ZohoError(ErrorCode.DUPLICATE_DATA, m.MSG_TERRITORY_ON_RECORD, m.at("id", path))
         if removal and held[ident].assigned == AUTOMATIC:
             return m.not_allowed(m.MSG_SYSTEM_ASSIGNED, m.at("id", path), status=403)
         ids.append(ident)
@@ -169,9 +169,9 @@ def _item(
     if not removal and len(record.entries) + len(ids) > limit:
         return m.limit_exceeded(m.MSG_RECORD_LIMIT, limit)
     if record.locked:
-        return ZohoError("RECORD_LOCKED", m.MSG_RECORD_LOCKED, {"id": record.id, "action": "record_locking"})
+        return ZohoError(ErrorCode.RECORD_LOCKED, m.MSG_RECORD_LOCKED, {"id": record.id, "action": "record_locking"})
     if record.job_pending:
-        return ZohoError("ALREADY_SCHEDULED", m.MSG_ALREADY_SCHEDULED, {"id": record.id})
+        return ZohoError(ErrorCode.ALREADY_SCHEDULED, m.MSG_ALREADY_SCHEDULED, {"id": record.id})
     if removal:
         entries = tuple(e for e in record.entries if e.territory_id not in first_at)
     else:

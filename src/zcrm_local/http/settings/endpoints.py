@@ -60,7 +60,7 @@ def get_fields(call: Call) -> Response:
         raise e.required_param_missing("module")
     spec = registry.get(name) or registry.resolve_path_module(name)
     if spec is None:
-        raise e.ZohoError("INVALID_DATA", "the given module doesn't exist", {"param_name": "module"})
+        raise e.ZohoError(e.ErrorCode.INVALID_DATA, "the given module doesn't exist", {"param_name": "module"})
     return json_response(settings.get_fields(call.backend, call.principal, spec.api_name))
 
 

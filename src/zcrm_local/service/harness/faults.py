@@ -26,7 +26,7 @@ _ACTION_KEYS = ("error", "message", "details", "status", "body", "latency_ms")
 MESSAGES: dict[str, str] = {
     code: getattr(e, "MSG_" + code) for code in e.STATUS_BY_CODE if hasattr(e, "MSG_" + code)
 }
-MESSAGES["UNABLE_TO_PARSE_DATA_TYPE"] = e.MSG_UNABLE_TO_PARSE
+MESSAGES[e.ErrorCode.UNABLE_TO_PARSE_DATA_TYPE] = e.MSG_UNABLE_TO_PARSE
 
 
 @dataclass(frozen=True)

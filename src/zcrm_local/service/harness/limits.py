@@ -159,4 +159,4 @@ def release(harness: Harness, ticket: str | None) -> None:
 
 
 def too_many_requests() -> e.ZohoError:
-    return e.ZohoError("TOO_MANY_REQUESTS", e.MSG_TOO_MANY_REQUESTS, {})
+    return e.ZohoError(e.ErrorCode.TOO_MANY_REQUESTS, e.MSG_TOO_MANY_REQUESTS, {})

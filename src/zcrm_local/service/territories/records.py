@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 
 from zcrm_local.domain import territories as t
-from zcrm_local.domain.errors import MSG_INVALID_ID, ZohoError
+from zcrm_local.domain.errors import MSG_INVALID_ID, ErrorCode, ZohoError
 from zcrm_local.domain.territories import messages as m
 from zcrm_local.domain.territories.wire import bool_param, parse_id
 from zcrm_local.service.auth import Principal
@@ -106,12 +106,12 @@ def territory_scope(backend: Backend, principal: Principal, module: str, territo
         return None
     t.check_feature(principal.org["territory_state"])
     if module not in LISTABLE:
-        raise ZohoError("INVALID_MODULE", m.MSG_TERRITORY_MODULE, {"resource_path_index": 0})
+        raise ZohoError(ErrorCode.INVALID_MODULE, m.MSG_TERRITORY_MODULE, {"resource_path_index": 0})
     children = bool_param("include_child", include_child)
     with backend.db.read() as conn:
         territories = store.load(conn, principal.org_id)
     ident = parse_id(territory_id)
     if ident is None or ident not in territories:
-        raise ZohoError("INVALID_DATA", MSG_INVALID_ID, {"param_name": "territory_id"})
+        raise ZohoError(ErrorCode.INVALID_DATA, MSG_INVALID_ID, {"param_name": "territory_id"})
     return [ident, *t.descendants(territories, ident)] if children else [ident]
 
