@@ -23,6 +23,7 @@ from zcrm_local.domain.errors import (
     wrapped,
     wrong_type,
 )
+from zcrm_local.domain.outcomes import Success
 from zcrm_local.domain.records.values import TIME_PATTERN, WEEKDAYS, parse_hhmm
 
 WRAPPER = "business_hours"
@@ -97,9 +98,9 @@ def render_business_hours(stored: Mapping[str, Any] | None) -> dict[str, Any] | 
     }
 
 
-def business_hours_saved(stored: Mapping[str, Any]) -> dict[str, Any]:
+def business_hours_saved(stored: Mapping[str, Any]) -> Success:
     """Success body of POST (201) and PUT (200)."""
-    return {WRAPPER: {"code": "SUCCESS", "details": {"id": str(stored["id"])}, "message": MSG_SAVED, "status": "success"}}
+    return Success(MSG_SAVED, {"id": str(stored["id"])}, wrapper=WRAPPER)
 
 
 # ---- input ------------------------------------------------------------------------------

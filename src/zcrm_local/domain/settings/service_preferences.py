@@ -12,6 +12,7 @@ from zcrm_local.domain.errors import (
     wrapped,
     wrong_type,
 )
+from zcrm_local.domain.outcomes import Success
 
 WRAPPER = "service_preferences"
 KEY = "job_sheet_enabled"
@@ -58,6 +59,6 @@ def render(enabled: bool) -> dict[str, Any]:
     return {WRAPPER: {KEY: enabled}}
 
 
-def updated() -> dict[str, Any]:
+def updated() -> Success:
     """``PUT`` success body (200), also when the value did not change."""
-    return {WRAPPER: {"code": "SUCCESS", "details": {}, "message": MSG_UPDATED, "status": "success"}}
+    return Success(MSG_UPDATED, {}, wrapper=WRAPPER)

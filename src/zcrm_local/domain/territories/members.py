@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 from zcrm_local.domain.errors import ErrorCode, ZohoError
+from zcrm_local.domain.outcomes import Success
 
 from . import messages as m
 from .model import Limits, Territory, UserInfo
@@ -23,7 +24,7 @@ class MemberChange:
     user_id: str
     added: bool
 
-    def success(self) -> dict[str, Any]:
+    def success(self) -> Success:
         return m.success(m.MSG_USER_ADDED if self.added else m.MSG_USER_REMOVED, self.user_id)
 
 

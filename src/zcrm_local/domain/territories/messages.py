@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from zcrm_local.domain.errors import MSG_INVALID_DATA, MSG_INVALID_ID, MSG_MANDATORY_NOT_FOUND, ErrorCode, ZohoError
+from zcrm_local.domain.outcomes import Success, SuccessCode
 
 MSG_MANDATORY = MSG_MANDATORY_NOT_FOUND
 MSG_INVALID_DATA_TEXT = MSG_INVALID_DATA
@@ -148,7 +149,7 @@ def invalid_request() -> ZohoError:
     return ZohoError(ErrorCode.INVALID_REQUEST, MSG_INVALID_REQUEST, {})
 
 
-def success(message: str, ident: str, code: str = "SUCCESS", **extra: Any) -> dict[str, Any]:
+def success(message: str, ident: str, code: SuccessCode = SuccessCode.SUCCESS, **extra: Any) -> Success:
     details: dict[str, Any] = dict(extra)
     details["id"] = ident
-    return {"code": code, "details": details, "message": message, "status": "success"}
+    return Success(message, details, code)

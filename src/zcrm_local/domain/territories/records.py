@@ -2,25 +2,44 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from zcrm_local.domain.errors import ErrorCode, ZohoError
+from zcrm_local.domain.outcomes import Success, SuccessCode
+from zcrm_local.domain.records.modules import registry
 
 from . import messages as m
 from .model import Limits, Territory, TerritoryEntry, UserInfo
 from .render import format_time
 from .wire import parse_id, wrapper_items
 
-# Field key on the record (OQ-20: Deals expose the SDK's ``Territory``) and entry cap per module.
-RECORD_TERRITORY_FIELD: Mapping[str, str] = MappingProxyType(
-    {"Accounts": "Territories", "Contacts": "Territories", "Deals": "Territory", "Leads": "Territories"}
-)
-RECORD_TERRITORY_LIMIT: Mapping[str, int] = MappingProxyType(
-    {"Accounts": 10, "Contacts": 10, "Deals": 1, "Leads": 10}
-)
+
+class _TerritoryCapability(Mapping[str, Any]):
+    """Module API name → one territory capability of its ``ModuleSpec`` (``territory_field``:
+    the record key, OQ-20; ``territory_limit``: the entry cap), for the modules that take
+    territories. Read from the registry on each lookup, so a module registered later counts."""
+
+    def __init__(self, attribute: str) -> None:
+        self._attribute = attribute
+
+    def __getitem__(self, module: str) -> Any:
+        spec = registry.get(module)
+        if spec is None or spec.territory_field is None:
+            raise KeyError(module)
+        return getattr(spec, self._attribute)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([s.api_name for s in registry.all_modules() if s.territory_field is not None])
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+RECORD_TERRITORY_FIELD: Mapping[str, str] = _TerritoryCapability("territory_field")
+RECORD_TERRITORY_LIMIT: Mapping[str, int] = _TerritoryCapability("territory_limit")
 RECORD_PATH_INDEX = 1
 MANUAL, AUTOMATIC = "manually", "automatically"
 
@@ -45,9 +64,9 @@ class RecordTerritoryPlan:
     entries: tuple[TerritoryEntry, ...]
     removal: bool
 
-    def success(self, job_id: str) -> dict[str, Any]:
+    def success(self, job_id: str) -> Success:
         message = m.MSG_REMOVE_SCHEDULED if self.removal else m.MSG_ASSIGN_SCHEDULED
-        return m.success(message, self.record_id, code="SCHEDULED", job_id=job_id)
+        return m.success(message, self.record_id, code=SuccessCode.SCHEDULED, job_id=job_id)
 
 
 def check_module(module: str, known: bool) -> None:

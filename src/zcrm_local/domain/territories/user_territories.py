@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from zcrm_local.domain.errors import ErrorCode, ZohoError
+from zcrm_local.domain.outcomes import Success
 
 from . import messages as m
 from .model import Limits, Territory, UserInfo
@@ -21,7 +22,7 @@ class UserTerritoryChange:
     territory_id: str
     added: bool
 
-    def success(self) -> dict[str, Any]:
+    def success(self) -> Success:
         message = m.MSG_TERRITORY_ASSOCIATED if self.added else m.MSG_TERRITORY_UNLINKED
         return m.success(message, self.territory_id)
 

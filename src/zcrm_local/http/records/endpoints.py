@@ -12,10 +12,10 @@ from zcrm_local.domain.records.modules import registry
 from zcrm_local.domain.records.render import RenderContext, render_record, render_records
 from zcrm_local.domain.times import format_datetime, parse_http_or_iso
 from zcrm_local.http.call import Call
-from zcrm_local.http.render import empty, json_response
+from zcrm_local.http.render import bulk_response, empty, json_response, outcome_body
 from zcrm_local.service.records import reads as record_reads
 from zcrm_local.service.records import writes as record_writes
-from zcrm_local.service.services.writes import WriteOutcome
+from zcrm_local.service.records.outcome import WriteOutcome
 from zcrm_local.service.territories import records as territory_records
 
 
@@ -100,14 +100,12 @@ def get_record(call: Call) -> Response:
 
 def _write_answer(call: Call, outcome: WriteOutcome, *, created: bool) -> Response:
     tz = call.principal.time_zone
-    items = [
-        item.body() if isinstance(item, e.ZohoError) else results.write_success(item, outcome.users, tz, created=created)
+    outcomes = [
+        item if isinstance(item, e.ZohoError) else results.write_success(item, outcome.users, tz, created=created)
         for item in outcome.items
     ]
-    failures = [item if isinstance(item, e.ZohoError) else None for item in outcome.items]
     profile = call.backend.profile_of(call.principal.org)
-    status = results.write_status("create" if created else "update", failures, profile)  # type: ignore[arg-type]
-    return json_response({"data": items}, status)
+    return bulk_response("data", outcomes, 201 if created else 200, profile=profile)  # type: ignore[arg-type]
 
 
 def create_records(call: Call) -> Response:
@@ -133,9 +131,8 @@ def update_record(call: Call) -> Response:
 def delete_records(call: Call) -> Response:
     raw_ids = results.parse_delete_ids(call.query.get("ids"))
     outcome = record_writes.delete(call.backend, call.principal, _module(call), raw_ids)
-    items = [item.body() if isinstance(item, e.ZohoError) else results.delete_success(item) for item in outcome]
-    failures = [item if isinstance(item, e.ZohoError) else None for item in outcome]
-    return json_response({"data": items}, results.write_status("delete", failures))
+    outcomes = [item if isinstance(item, e.ZohoError) else results.delete_success(item) for item in outcome]
+    return bulk_response("data", outcomes, 200)
 
 
 def delete_record(call: Call) -> Response:
@@ -143,4 +140,4 @@ def delete_record(call: Call) -> Response:
     (outcome,) = record_writes.delete(call.backend, call.principal, _module(call), [str(record_id)])
     if isinstance(outcome, e.ZohoError):
         raise results.delete_path_failure()
-    return json_response({"data": [results.delete_success(outcome)]})
+    return json_response({"data": [outcome_body(results.delete_success(outcome))]})

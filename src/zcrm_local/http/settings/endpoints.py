@@ -9,7 +9,7 @@ from zcrm_local.domain.records.modules import registry
 from zcrm_local.domain.records.values import parse_id
 from zcrm_local.http.call import Call
 from zcrm_local.http.params import short_page
-from zcrm_local.http.render import empty, json_response
+from zcrm_local.http.render import empty, json_response, outcome_response
 from zcrm_local.service.settings import reads as settings
 
 
@@ -18,7 +18,7 @@ def get_service_preferences(call: Call) -> Response:
 
 
 def update_service_preferences(call: Call) -> Response:
-    return json_response(settings.update_preferences(call.backend, call.principal, call.json()))
+    return outcome_response(settings.update_preferences(call.backend, call.principal, call.json()))
 
 
 def get_business_hours(call: Call) -> Response:
@@ -27,11 +27,11 @@ def get_business_hours(call: Call) -> Response:
 
 
 def create_business_hours(call: Call) -> Response:
-    return json_response(settings.save_business_hours(call.backend, call.principal, call.json(), creating=True), 201)
+    return outcome_response(settings.save_business_hours(call.backend, call.principal, call.json(), creating=True), 201)
 
 
 def update_business_hours(call: Call) -> Response:
-    return json_response(settings.save_business_hours(call.backend, call.principal, call.json(), creating=False))
+    return outcome_response(settings.save_business_hours(call.backend, call.principal, call.json(), creating=False))
 
 
 def get_holidays(call: Call) -> Response:
@@ -60,7 +60,8 @@ def get_fields(call: Call) -> Response:
         raise e.required_param_missing("module")
     spec = registry.get(name) or registry.resolve_path_module(name)
     if spec is None:
-        raise e.ZohoError(e.ErrorCode.INVALID_DATA, "the given module doesn't exist", {"param_name": "module"})
+        # Spec 40 RQ-3: the captured answer, replacing file 12 §6.1's INVALID_DATA.
+        raise e.ZohoError(e.ErrorCode.INVALID_MODULE, e.MSG_INVALID_MODULE, {})
     return json_response(settings.get_fields(call.backend, call.principal, spec.api_name))
 
 

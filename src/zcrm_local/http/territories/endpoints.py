@@ -7,32 +7,23 @@ from typing import Any
 
 from starlette.responses import Response
 
-from zcrm_local.domain.errors import ZohoError
+from zcrm_local.domain.outcomes import Outcome
 from zcrm_local.domain.territories import messages as m
 from zcrm_local.domain.territories import page_info, parse_filters, parse_include, parse_inner_details
 from zcrm_local.domain.territories.render import CHILD_MAX_PER_PAGE, LIST_MAX_PER_PAGE
 from zcrm_local.domain.territories.wire import page_params, page_slice, parse_id
 from zcrm_local.http.call import Call
 from zcrm_local.http.params import parse_ids
-from zcrm_local.http.render import empty, item_error, json_response
+from zcrm_local.http.render import bulk_response, empty, json_response
 from zcrm_local.service.territories import crud as service
 
 TERRITORY_PATH_INDEX = 2
 
 
-def write_response(wrapper: str, results: Sequence[dict[str, Any] | ZohoError], ok_status: int) -> Response:
+def write_response(wrapper: str, results: Sequence[Outcome], ok_status: int) -> Response:
     """Per-item results in input order: all ok → ``ok_status``; mixed → 207; all failed → their
     shared status, else 400 (spec 20 §10, 21 preamble)."""
-    errors = [r for r in results if isinstance(r, ZohoError)]
-    if not errors:
-        status = ok_status
-    elif len(errors) < len(results):
-        status = 207
-    else:
-        statuses = {error.status for error in errors}
-        status = statuses.pop() if len(statuses) == 1 else 400
-    items = [item_error(r) if isinstance(r, ZohoError) else r for r in results]
-    return json_response({wrapper: items}, status)
+    return bulk_response(wrapper, results, ok_status, same_code=False)
 
 
 def page_response(wrapper: str, items: list[dict[str, Any]], call: Call, max_per_page: int) -> Response:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from zcrm_local.domain.metadata import scoped_id
+from zcrm_local.domain.outcomes import Success
 from zcrm_local.domain.records.fields_json import fields_json, modules_json
 from zcrm_local.domain.records.modules import registry
 from zcrm_local.domain.services.rules import services_fields_json
@@ -26,7 +27,7 @@ def get_preferences(backend: Backend, principal: Principal) -> dict[str, Any]:
     return prefs.render(bool(principal.org["job_sheet_enabled"]))
 
 
-def update_preferences(backend: Backend, principal: Principal, body: Any) -> dict[str, Any]:
+def update_preferences(backend: Backend, principal: Principal, body: Any) -> Success:
     enabled = prefs.parse_update(body)
     with backend.db.write() as conn:
         org_store.update_org(conn, principal.org_id, job_sheet_enabled=enabled)
@@ -39,7 +40,7 @@ def get_business_hours(backend: Backend, principal: Principal) -> dict[str, Any]
     return hours_rules.render_business_hours(stored)
 
 
-def save_business_hours(backend: Backend, principal: Principal, body: Any, *, creating: bool) -> dict[str, Any]:
+def save_business_hours(backend: Backend, principal: Principal, body: Any, *, creating: bool) -> Success:
     (new_id,) = backend.ids.lease(principal.org_id, 1)
     with backend.db.write() as conn:
         existing = settings_store.get_setting(conn, principal.org_id, BUSINESS_HOURS)

@@ -22,13 +22,11 @@ from zcrm_local.service.backend import Backend
 from zcrm_local.service.territories.context import FIELDS, territory_settings
 from zcrm_local.store.territories import rows as store
 
-RULE_MODULES = frozenset({"Accounts", "Contacts", "Deals", "Leads"})
-
 
 def after_write(conn: sa.Connection, backend: Backend, principal: Principal, module: str,
                 record: dict[str, Any]) -> None:
     org = principal.org
-    if module not in RULE_MODULES or org["territory_state"] != "enabled":
+    if module not in t.RECORD_TERRITORY_FIELD or org["territory_state"] != "enabled":
         return
     territories = store.load(conn, principal.org_id)
     if not territories:

@@ -7,7 +7,7 @@ serialised step per org on both stores.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
@@ -15,11 +15,14 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 
 from zcrm_local.domain import territories as t
+from zcrm_local.domain.errors import ZohoError
 from zcrm_local.domain.metadata import FieldSpec
-from zcrm_local.domain.records.modules import accounts, deals, leads
+from zcrm_local.domain.outcomes import Outcome
+from zcrm_local.domain.records.modules import registry
 from zcrm_local.domain.users.render import full_name
 from zcrm_local.service.auth import Principal
 from zcrm_local.service.backend import Backend
+from zcrm_local.service.pipeline import NewId, run_items
 from zcrm_local.store.org import orgs as org_store
 from zcrm_local.store.settings import rows as settings_store
 from zcrm_local.store.territories import rows as store
@@ -29,7 +32,8 @@ T = TypeVar("T")
 # org_settings key of the per-org territory switches (OQ-6, OQ-31).
 SETTINGS_KEY = "territories"
 FIELDS: dict[str, dict[str, FieldSpec]] = {
-    spec.api_name: {f.api_name: f for f in spec.fields} for spec in (accounts.SPEC, leads.SPEC, deals.SPEC)
+    spec.api_name: {f.api_name: f for f in spec.fields}
+    for spec in registry.all_modules() if spec.territory_field is not None
 }
 
 
@@ -97,6 +101,38 @@ def write_locked(backend: Backend, principal: Principal,
         return fn(conn, load_context(conn, org, principal.user_id, backend.org_now(org)))
 
     return backend.db.write_retrying(run)
+
+
+class _PlannedStep:
+    """A territory write through the one pipeline: the domain plans the whole batch under the org
+    lock (its rules span items: names unique in the request, a parent made by an earlier item),
+    then each plan is applied; a refused plan is the item's answer."""
+
+    def __init__(self, conn: sa.Connection, ctx: t.TerritoryContext,
+                 apply: Callable[[sa.Connection, t.TerritoryContext, Any, NewId], Outcome]) -> None:
+        self.conn, self.ctx, self._apply = conn, ctx, apply
+
+    def apply(self, index: int, planned: Any, new_id: NewId) -> Outcome:
+        if isinstance(planned, ZohoError):
+            raise planned
+        return self._apply(self.conn, self.ctx, planned, new_id)
+
+    def finish(self) -> None:
+        pass
+
+
+def planned_writes(backend: Backend, principal: Principal,
+                   plan: Callable[[sa.Connection, t.TerritoryContext], Iterable[Any]],
+                   apply: Callable[[sa.Connection, t.TerritoryContext, Any, NewId], Outcome],
+                   *, ids_needed: int = 0) -> list[Outcome]:
+    """Run a territory write through ``service/pipeline.run_items`` inside ``write_locked``."""
+    bulk = run_items(
+        backend, principal, lambda step: plan(step.conn, step.ctx),
+        lambda conn, ctx: _PlannedStep(conn, ctx, apply),
+        ids_needed=ids_needed,
+        transaction=lambda run: write_locked(backend, principal, run),
+    )
+    return bulk.items  # type: ignore[return-value]
 
 
 def wrapper_count(body: Any, key: str, limit: int) -> int:

@@ -12,15 +12,17 @@ import sqlalchemy as sa
 
 from zcrm_local.domain import territories as t
 from zcrm_local.domain.errors import ZohoError
+from zcrm_local.domain.outcomes import Outcome
 from zcrm_local.domain.permissions import MANAGE_TERRITORIES
 from zcrm_local.domain.territories import messages as m
 from zcrm_local.domain.territories.filters import FilterNode
 from zcrm_local.service.auth import Principal
 from zcrm_local.service.backend import Backend
-from zcrm_local.service.territories.context import reading, wrapper_count, write_locked
+from zcrm_local.service.pipeline import NewId
+from zcrm_local.service.territories.context import planned_writes, reading, wrapper_count
 from zcrm_local.store.territories import rows as store
 
-Result = dict[str, Any] | ZohoError
+Result = Outcome
 
 
 # ---- reads ---------------------------------------------------------------------------------
@@ -69,39 +71,31 @@ def associated_users_count(backend: Backend, principal: Principal) -> list[dict[
 # ---- writes --------------------------------------------------------------------------------
 
 def create(backend: Backend, principal: Principal, body: Any) -> list[Result]:
-    leased = backend.ids.lease(principal.org_id, wrapper_count(body, "territories", t.Limits().territories_per_call))
+    def apply(conn: sa.Connection, ctx: t.TerritoryContext, draft: Any, new_id: NewId) -> Result:
+        ident = new_id()
+        store.insert(conn, principal.org_id, ident, draft)
+        return m.success(m.MSG_CREATED, str(ident))
 
-    def run(conn: sa.Connection, ctx: t.TerritoryContext) -> list[Result]:
-        ids = iter(leased)  # a re-run starts over with the same ids
-        out: list[Result] = []
-        for result in t.validate_create(body, ctx):
-            if isinstance(result, ZohoError):
-                out.append(result)
-                continue
-            ident = next(ids)
-            store.insert(conn, principal.org_id, ident, result)
-            out.append(m.success(m.MSG_CREATED, str(ident)))
-        return out
-
-    return write_locked(backend, principal, run)
+    return planned_writes(backend, principal, lambda conn, ctx: t.validate_create(body, ctx), apply,
+                          ids_needed=wrapper_count(body, "territories", t.Limits().territories_per_call))
 
 
 def update(backend: Backend, principal: Principal, body: Any, path_id: str | None = None) -> list[Result]:
-    def run(conn: sa.Connection, ctx: t.TerritoryContext) -> list[Result]:
-        out: list[Result] = []
-        working = dict(ctx.territories)
-        for result in t.validate_update(body, ctx, path_id):
-            if isinstance(result, ZohoError):
-                out.append(result)
-                continue
-            after = result.apply(working[result.id])
-            working[result.id] = after
-            store.save(conn, principal.org_id, after)
-            store.add_members(conn, principal.org_id, result.id, result.added_member_ids, ctx.now)
-            out.append(m.success(m.MSG_UPDATED, result.id))
-        return out
+    working: dict[str, Any] = {}
 
-    return write_locked(backend, principal, run)
+    def plan(conn: sa.Connection, ctx: t.TerritoryContext) -> Any:
+        working.clear()
+        working.update(ctx.territories)  # a re-run starts from the tree it read again
+        return t.validate_update(body, ctx, path_id)
+
+    def apply(conn: sa.Connection, ctx: t.TerritoryContext, result: Any, new_id: NewId) -> Result:
+        after = result.apply(working[result.id])
+        working[result.id] = after
+        store.save(conn, principal.org_id, after)
+        store.add_members(conn, principal.org_id, result.id, result.added_member_ids, ctx.now)
+        return m.success(m.MSG_UPDATED, result.id)
+
+    return planned_writes(backend, principal, plan, apply)
 
 
 def delete(backend: Backend, principal: Principal, ids: str | None, *, path_id: str | None = None,
@@ -110,36 +104,27 @@ def delete(backend: Backend, principal: Principal, ids: str | None, *, path_id: 
     if not principal.is_admin and MANAGE_TERRITORIES not in principal.permissions:
         raise m.delete_denied()
 
-    def run(conn: sa.Connection, ctx: t.TerritoryContext) -> list[Result]:
-        out: list[Result] = []
-        results = t.validate_delete(ctx.territories, ids, path_id=path_id,
-                                    delete_previous_forecasts=delete_previous_forecasts, limits=ctx.limits)
-        for result in results:
-            if isinstance(result, ZohoError):
-                out.append(result)
-                continue
-            store.delete(conn, principal.org_id, result.id)
-            out.append(m.success(m.MSG_DELETED, result.id))
-        return out
+    def apply(conn: sa.Connection, ctx: t.TerritoryContext, result: Any, new_id: NewId) -> Result:
+        store.delete(conn, principal.org_id, result.id)
+        return m.success(m.MSG_DELETED, result.id)
 
-    return write_locked(backend, principal, run)
+    return planned_writes(backend, principal, lambda conn, ctx: t.validate_delete(
+        ctx.territories, ids, path_id=path_id, delete_previous_forecasts=delete_previous_forecasts,
+        limits=ctx.limits), apply)
 
 
 def transfer_and_delete(backend: Backend, principal: Principal, body: Any,
                         path_id: str | None = None) -> list[Result]:
     """§8: children re-parented, members dropped, record entries moved, then the delete."""
 
-    def run(conn: sa.Connection, ctx: t.TerritoryContext) -> list[Result]:
-        out: list[Result] = []
-        for result in t.validate_transfer(body, ctx.territories, path_id=path_id, limits=ctx.limits):
-            if isinstance(result, ZohoError):
-                out.append(result)
-                continue
-            store.reparent(conn, principal.org_id, result.moved_child_ids, result.transfer_to_id)
-            store.drop_members(conn, principal.org_id, result.id)
-            store.transfer_record_entries(conn, principal.org_id, result.id, result.transfer_to_id)
-            store.delete(conn, principal.org_id, result.id)
-            out.append(m.success(m.MSG_TRANSFERRED, result.id))
-        return out
+    def apply(conn: sa.Connection, ctx: t.TerritoryContext, result: Any, new_id: NewId) -> Result:
+        store.reparent(conn, principal.org_id, result.moved_child_ids, result.transfer_to_id)
+        store.drop_members(conn, principal.org_id, result.id)
+        store.transfer_record_entries(conn, principal.org_id, result.id, result.transfer_to_id)
+        store.delete(conn, principal.org_id, result.id)
+        return m.success(m.MSG_TRANSFERRED, result.id)
 
-    return write_locked(backend, principal, run)
+    def plan(conn: sa.Connection, ctx: t.TerritoryContext) -> Any:
+        return t.validate_transfer(body, ctx.territories, path_id=path_id, limits=ctx.limits)
+
+    return planned_writes(backend, principal, plan, apply)

@@ -7,16 +7,17 @@ from typing import Any
 import sqlalchemy as sa
 
 from zcrm_local.domain import territories as t
-from zcrm_local.domain.errors import ZohoError
+from zcrm_local.domain.outcomes import Outcome
 from zcrm_local.domain.territories import messages as m
 from zcrm_local.domain.territories.wire import parse_id
 from zcrm_local.service.auth import Principal
 from zcrm_local.service.backend import Backend
-from zcrm_local.service.territories.context import reading, write_locked
+from zcrm_local.service.pipeline import NewId
+from zcrm_local.service.territories.context import planned_writes, reading
 from zcrm_local.service.users import reads as users
 from zcrm_local.store.territories import rows as store
 
-Result = dict[str, Any] | ZohoError
+Result = Outcome
 
 TERRITORY_PATH_INDEX = 2  # /settings/territories/{id}/users/{user_id}
 MEMBER_PATH_INDEX = 4
@@ -58,36 +59,31 @@ def territory_users(backend: Backend, principal: Principal, territory_path_id: s
 
 def associate(backend: Backend, principal: Principal, territory_path_id: str, body: Any = None,
               user_path_id: str | None = None) -> list[Result]:
-    def run(conn: sa.Connection, ctx: t.TerritoryContext) -> list[Result]:
-        out: list[Result] = []
-        results = t.validate_associate(ctx.territories, ctx.users, territory_path_id, body,
-                                       user_path_id=user_path_id, limits=ctx.limits)
-        for result in results:
-            if isinstance(result, ZohoError):
-                out.append(result)
-                continue
-            store.add_members(conn, principal.org_id, result.territory_id, [result.user_id], ctx.now)
-            out.append(result.success())
-        return out
+    def apply(conn: sa.Connection, ctx: t.TerritoryContext, result: Any, new_id: NewId) -> Result:
+        store.add_members(conn, principal.org_id, result.territory_id, [result.user_id], ctx.now)
+        return result.success()
 
-    return write_locked(backend, principal, run)
+    def plan(conn: sa.Connection, ctx: t.TerritoryContext) -> Any:
+        return t.validate_associate(ctx.territories, ctx.users,
+                                    territory_path_id, body,
+                                    user_path_id=user_path_id,
+                                    limits=ctx.limits)
+
+    return planned_writes(backend, principal, plan, apply)
 
 
 def disassociate(backend: Backend, principal: Principal, territory_path_id: str, ids: str | None = None,
                  user_path_id: str | None = None) -> list[Result]:
-    def run(conn: sa.Connection, ctx: t.TerritoryContext) -> list[Result]:
-        out: list[Result] = []
-        results = t.validate_disassociate(ctx.territories, ctx.users, territory_path_id, ids,
-                                          user_path_id=user_path_id)
-        for result in results:
-            if isinstance(result, ZohoError):
-                out.append(result)
-                continue
-            store.remove_member(conn, principal.org_id, result.territory_id, result.user_id)
-            out.append(result.success())
-        return out
+    def apply(conn: sa.Connection, ctx: t.TerritoryContext, result: Any, new_id: NewId) -> Result:
+        store.remove_member(conn, principal.org_id, result.territory_id, result.user_id)
+        return result.success()
 
-    return write_locked(backend, principal, run)
+    def plan(conn: sa.Connection, ctx: t.TerritoryContext) -> Any:
+        return t.validate_disassociate(ctx.territories, ctx.users,
+                                       territory_path_id, ids,
+                                       user_path_id=user_path_id)
+
+    return planned_writes(backend, principal, plan, apply)
 
 
 # ---- territories of a user ----------------------------------------------------------------------
@@ -108,34 +104,31 @@ def user_territories(backend: Backend, principal: Principal, user_path_id: str,
 
 
 def add_to_user(backend: Backend, principal: Principal, user_path_id: str, body: Any) -> list[Result]:
-    def run(conn: sa.Connection, ctx: t.TerritoryContext) -> list[Result]:
-        out: list[Result] = []
-        results = t.validate_add_to_user(ctx.territories, ctx.users, user_path_id, body,
-                                         caller_id=ctx.caller_id, limits=ctx.limits)
-        for result in results:
-            if isinstance(result, ZohoError):
-                out.append(result)
-                continue
-            store.add_members(conn, principal.org_id, result.territory_id, [result.user_id], ctx.now)
-            out.append(result.success())
-        return out
+    def apply(conn: sa.Connection, ctx: t.TerritoryContext, result: Any, new_id: NewId) -> Result:
+        store.add_members(conn, principal.org_id, result.territory_id, [result.user_id], ctx.now)
+        return result.success()
 
-    return write_locked(backend, principal, run)
+    def plan(conn: sa.Connection, ctx: t.TerritoryContext) -> Any:
+        return t.validate_add_to_user(ctx.territories, ctx.users,
+                                      user_path_id, body,
+                                      caller_id=ctx.caller_id,
+                                      limits=ctx.limits)
+
+    return planned_writes(backend, principal, plan, apply)
 
 
 def remove_from_user(backend: Backend, principal: Principal, user_path_id: str, ids: str | None = None,
                      territory_path_id: str | None = None) -> list[Result]:
-    def run(conn: sa.Connection, ctx: t.TerritoryContext) -> list[Result]:
-        out: list[Result] = []
-        results = t.validate_remove_from_user(ctx.territories, ctx.users, user_path_id, ids,
-                                              caller_id=ctx.caller_id, territory_path_id=territory_path_id,
-                                              limits=ctx.limits)
-        for result in results:
-            if isinstance(result, ZohoError):
-                out.append(result)
-                continue
-            store.remove_member(conn, principal.org_id, result.territory_id, result.user_id)
-            out.append(result.success())
-        return out
+    def apply(conn: sa.Connection, ctx: t.TerritoryContext, result: Any, new_id: NewId) -> Result:
+        store.remove_member(conn, principal.org_id, result.territory_id, result.user_id)
+        return result.success()
 
-    return write_locked(backend, principal, run)
+    def plan(conn: sa.Connection, ctx: t.TerritoryContext) -> Any:
+        return t.validate_remove_from_user(ctx.territories,
+                                           ctx.users, user_path_id,
+                                           ids,
+                                           caller_id=ctx.caller_id,
+                                           territory_path_id=territory_path_id,
+                                           limits=ctx.limits)
+
+    return planned_writes(backend, principal, plan, apply)

@@ -13,16 +13,18 @@ import sqlalchemy as sa
 
 from zcrm_local.domain import territories as t
 from zcrm_local.domain.errors import MSG_INVALID_ID, ErrorCode, ZohoError
+from zcrm_local.domain.outcomes import Outcome
 from zcrm_local.domain.territories import messages as m
 from zcrm_local.domain.territories.wire import bool_param, parse_id
 from zcrm_local.service.auth import Principal
 from zcrm_local.service.backend import Backend
-from zcrm_local.service.territories.context import users_of, write_locked
+from zcrm_local.service.pipeline import NewId
+from zcrm_local.service.territories.context import planned_writes, users_of
 from zcrm_local.store.harness import record_flags as flag_store
 from zcrm_local.store.records import rows as record_store
 from zcrm_local.store.territories import rows as store
 
-Result = dict[str, Any] | ZohoError
+Result = Outcome
 # Spec 21 §13: the list filter serves these modules only (Leads refused, OQ-30).
 LISTABLE = ("Accounts", "Contacts", "Deals")
 
@@ -43,12 +45,12 @@ def _change(backend: Backend, principal: Principal, module: str, body: Any, path
     (harness state) may lock a record or hold its job pending after the change is applied."""
     t.check_module(module, known=True)
     items = body.get("data") if isinstance(body, dict) else None
-    leased = backend.ids.lease(principal.org_id, min(len(items), t.Limits().records_per_call)
-                               if isinstance(items, list) else 0)
+    ids_needed = min(len(items), t.Limits().records_per_call) if isinstance(items, list) else 0
 
-    def run(conn: sa.Connection, ctx: t.TerritoryContext) -> list[Result]:
-        jobs = iter(leased)  # a re-run starts over with the same ids
-        out: list[Result] = []
+    hold = False
+
+    def plan(conn: sa.Connection, ctx: t.TerritoryContext) -> Any:
+        nonlocal hold
         listed = items if isinstance(items, list) else ()  # validate_* refuses any other wrapper
         wanted = {parse_id(i.get("id")) for i in listed if isinstance(i, dict)} | {parse_id(path_record_id)}
         ids = [int(i) for i in wanted if i is not None]
@@ -59,24 +61,20 @@ def _change(backend: Backend, principal: Principal, module: str, body: Any, path
         records = {str(i): t.RecordState(str(i), entries.get(i, ()), flag_store.LOCKED in flags.get(i, ()),
                                          flag_store.JOB in flags.get(i, ())) for i in found}
         if removal:
-            results = t.validate_remove(module, body, records, ctx.territories, now=ctx.now,
-                                        path_record_id=path_record_id, limits=ctx.limits, hold_jobs=hold)
-        else:
-            results = t.validate_assign(module, body, records, ctx.territories, caller_id=ctx.caller_id,
-                                        now=ctx.now, path_record_id=path_record_id, limits=ctx.limits,
-                                        hold_jobs=hold)
-        for result in results:
-            if isinstance(result, ZohoError):
-                out.append(result)
-                continue
-            record_id, job_id = int(result.record_id), str(next(jobs))
-            store.replace_entries(conn, principal.org_id, record_id, result.entries)
-            if hold:
-                flag_store.put_flag(conn, principal.org_id, module, record_id, flag_store.JOB, ctx.now, job_id)
-            out.append(result.success(job_id))
-        return out
+            return t.validate_remove(module, body, records, ctx.territories, now=ctx.now,
+                                     path_record_id=path_record_id, limits=ctx.limits, hold_jobs=hold)
+        return t.validate_assign(module, body, records, ctx.territories, caller_id=ctx.caller_id,
+                                 now=ctx.now, path_record_id=path_record_id, limits=ctx.limits,
+                                 hold_jobs=hold)
 
-    return write_locked(backend, principal, run)
+    def apply(conn: sa.Connection, ctx: t.TerritoryContext, result: Any, new_id: NewId) -> Result:
+        record_id, job_id = int(result.record_id), str(new_id())
+        store.replace_entries(conn, principal.org_id, record_id, result.entries)
+        if hold:
+            flag_store.put_flag(conn, principal.org_id, module, record_id, flag_store.JOB, ctx.now, job_id)
+        return result.success(job_id)
+
+    return planned_writes(backend, principal, plan, apply, ids_needed=ids_needed)
 
 
 def territory_field(backend: Backend, principal: Principal, module: str,

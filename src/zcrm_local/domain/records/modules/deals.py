@@ -47,4 +47,6 @@ SPEC = ModuleSpec(
         FieldSpec("Created_Time", DataType.DATETIME, "Created Time", _B + 15, read_only=True),
         FieldSpec("Modified_Time", DataType.DATETIME, "Modified Time", _B + 16, read_only=True),
     ),
+    territory_field="Territory",
+    territory_limit=1,
 )

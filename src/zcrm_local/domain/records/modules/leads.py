@@ -44,4 +44,6 @@ SPEC = ModuleSpec(
         FieldSpec("Created_Time", DataType.DATETIME, "Created Time", _B + 17, read_only=True),
         FieldSpec("Modified_Time", DataType.DATETIME, "Modified Time", _B + 18, read_only=True),
     ),
+    territory_field="Territories",
+    territory_limit=10,
 )

@@ -70,6 +70,7 @@ SERVICES = ModuleSpec(
     plural_label="Services",
     id_suffix=SERVICES_ID,
     fields=SERVICE_FIELDS,
+    writer="services",
 )
 
 # The linking module only exists to type ``Members`` entries; the SDK fetches its fields.
