@@ -88,3 +88,27 @@ def test_a_module_is_one_spec(client, org):
     finally:
         registry._MODULES.pop("Vendors", None)
     assert "Vendors" not in RECORD_TERRITORY_FIELD
+
+
+def test_lookups_of_a_batch_are_loaded_in_one_query(client, org, monkeypatch):
+    """The generic step loads every record the batch's lookups name once (D-494), not per item;
+    a named record that does not exist refuses only its item."""
+    from zcrm_local.store.records import rows
+
+    r = _send(client, org, "POST", "/crm/v7/Accounts", {"Account_Name": "One"}, {"Account_Name": "Two"})
+    one, two = (item["details"]["id"] for item in r.json()["data"])
+    calls: list[set[int]] = []
+    real = rows.by_ids
+
+    def counted(conn, org_id, ids):
+        calls.append(set(ids))
+        return real(conn, org_id, ids)
+
+    monkeypatch.setattr(rows, "by_ids", counted)
+    deal = {"Stage": "Qualification", "Closing_Date": "2026-12-31"}
+    r = _send(client, org, "POST", "/crm/v7/Deals", {**deal, "Deal_Name": "a", "Account_Name": {"id": one}},
+              {**deal, "Deal_Name": "b", "Account_Name": {"id": two}},
+              {**deal, "Deal_Name": "c", "Account_Name": {"id": "5545974000009999999"}})
+    assert r.status_code == 207
+    assert [item["status"] for item in r.json()["data"]] == ["success", "success", "error"]
+    assert calls == [{int(one), int(two), 5545974000009999999}]
