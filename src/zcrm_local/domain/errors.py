@@ -40,6 +40,16 @@ STATUS_BY_CODE: dict[str, int] = {
     "AMBIGUITY_DURING_PROCESSING": 400,
     "TERRITORY_NOT_ENABLED": 403,
     "TERRITORY_DISABLED": 403,
+    # Users writes (spec 40 §19–§20).
+    "NOT_SUPPORTED": 403,
+    "LICENSE_LIMIT_EXCEEDED": 400,
+    "ID_ALREADY_DELETED": 400,
+    "ID_ALREADY_ACTIVE": 400,
+    "ID_ALREADY_DEACTIVATED": 400,
+    "CANNOT_UPDATE_DELETED_USER": 400,
+    "INVALID_REQUEST": 400,
+    "EMAIL_UPDATE_NOT_ALLOWED": 400,
+    "EMAIL_UPDATE_NOT_ALOWED": 400,  # the live capture's spelling (spec 40 RQ-20)
 }
 
 # Exact messages of conventions §6 (the v7 SDK's enumerated forms).

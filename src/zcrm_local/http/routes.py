@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from zcrm_local.domain.permissions import MANAGE_SETTINGS, MANAGE_USERS
-from zcrm_local.http import platform, records, settings
+from zcrm_local.http import platform, records, settings, users
 from zcrm_local.http.call import Endpoint, Route
 from zcrm_local.http.territory_routes import territory_routes
 
@@ -19,8 +19,23 @@ def crm_routes() -> list[Route]:
                                                  also=(("settings", "taxes", "READ"),))}),
         Route(("org", "taxes", "{tax_id}"), {"GET": Endpoint(settings.get_tax, ("org", None, "READ"),
                                                              also=(("settings", "taxes", "READ"),))}),
-        Route(("users",), {"GET": Endpoint(platform.list_users, ("users", None, "READ"))}),
-        Route(("users", "{user_id}"), {"GET": Endpoint(platform.get_user, ("users", None, "READ"))}),
+        Route(("users",), {
+            "GET": Endpoint(platform.list_users, ("users", None, "READ")),
+            "POST": Endpoint(users.create_user, ("users", None, "CREATE"), permission=MANAGE_USERS),
+            # Anyone may change themselves; changing another user is checked per item (spec 40 §19.2).
+            "PUT": Endpoint(users.update_users, ("users", None, "UPDATE")),
+        }),
+        Route(("users", "{user_id}"), {
+            "GET": Endpoint(platform.get_user, ("users", None, "READ")),
+            "PUT": Endpoint(users.update_user, ("users", None, "UPDATE")),
+            "DELETE": Endpoint(users.delete_user, ("users", None, "DELETE"), permission=MANAGE_USERS),
+        }),
+        Route(("users", "actions", "count"), {"GET": Endpoint(users.count_users, ("users", None, "READ"))}),
+        Route(("settings", "roles"), {"GET": Endpoint(users.list_roles, ("settings", "roles", "READ"))}),
+        Route(("settings", "roles", "{role_id}"), {"GET": Endpoint(users.get_role, ("settings", "roles", "READ"))}),
+        Route(("settings", "profiles"), {"GET": Endpoint(users.list_profiles, ("settings", "profiles", "READ"))}),
+        Route(("settings", "profiles", "{profile_id}"), {
+            "GET": Endpoint(users.get_profile, ("settings", "profiles", "READ"))}),
         Route(("settings", "modules"), {"GET": Endpoint(settings.get_modules, ("settings", "modules", "READ"))}),
         Route(("settings", "fields"), {"GET": Endpoint(settings.get_fields, ("settings", "fields", "READ"))}),
         Route(("settings", "holidays"), {"GET": Endpoint(settings.get_holidays, ("settings", "holidays", "READ"))}),

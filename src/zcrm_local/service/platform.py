@@ -14,7 +14,8 @@ from zcrm_local.store import orgs as org_store
 def get_org(backend: Backend, principal: Principal) -> dict[str, Any]:
     with backend.db.read() as conn:
         admin = org_store.org_admin(conn, principal.org_id)
-        count = len(org_store.list_users(conn, principal.org_id))
+        # Licences cover active users; POST /users and re-activation stop at the licence count.
+        count = sum(1 for u in org_store.list_users(conn, principal.org_id) if u["status"] == "active")
     return render_org(principal.org, admin, count, tz=principal.time_zone)
 
 
@@ -24,20 +25,31 @@ def list_users(backend: Backend, principal: Principal, type_param: str | None,
     with backend.db.read() as conn:
         rows = org_store.list_users(conn, principal.org_id, ids)
         admin = org_store.org_admin(conn, principal.org_id)
+        names = _writer_names(conn, principal.org_id, rows)
     if type_param == "CurrentUser":
         rows = [r for r in rows if r["id"] == principal.user_id]
-    return [_render(r, admin, principal) for r in rows if keep(r)]
+    return [_render(r, admin, principal, names) for r in rows if keep(r)]
 
 
 def get_user(backend: Backend, principal: Principal, user_id: int) -> dict[str, Any] | None:
     with backend.db.read() as conn:
         row = org_store.get_user(conn, principal.org_id, user_id)
         admin = org_store.org_admin(conn, principal.org_id)
-    return _render(row, admin, principal) if row is not None else None
+        names = _writer_names(conn, principal.org_id, [row] if row is not None else [])
+    return _render(row, admin, principal, names) if row is not None else None
 
 
-def _render(row: Any, admin: Any, principal: Principal) -> dict[str, Any]:
+def _writer_names(conn: Any, org_id: int, rows: list[Any]) -> dict[int, str]:
+    """Names of the users who created or last changed ``rows`` (only API-written users have any)."""
+    wanted = {int(r[c]) for r in rows for c in ("created_by", "modified_by") if r.get(c) is not None}
+    return {int(u["id"]): _name(u) for u in org_store.user_refs(conn, org_id, wanted)} if wanted else {}
+
+
+def _render(row: Any, admin: Any, principal: Principal, names: dict[int, str] | None = None) -> dict[str, Any]:
     data = dict(row)
+    for column, key in (("created_by", "created_by_ref"), ("modified_by", "modified_by_ref")):
+        if row.get(column) is not None and names and int(row[column]) in names:
+            data[key] = {"name": names[int(row[column])], "id": str(row[column])}
     data["admin_id"] = admin["id"] if admin else row["id"]
     data["admin_name"] = _name(admin or row)
     data["reporting_to_name"] = (
