@@ -18,8 +18,8 @@ class InactiveUser(LookupError):
     """Credentials asked for a user who is deactivated or deleted (D-542)."""
 
     def __init__(self, user_id: int, status: str) -> None:
-        super().__init__(f"user {user_id} is {'deactivated' if status == 'disabled' else status}: "
-                         "it gets no new tokens until it is active again")
+        super().__init__(f"user {user_id} is deactivated: it gets no new tokens until it is active again"
+                         if status == "disabled" else f"user {user_id} is {status}: it gets no new tokens")
         self.user_id = user_id
         self.status = status
 

@@ -150,3 +150,14 @@ def get_profile(backend: Backend, principal: Principal, profile_id: int) -> dict
     if not found:
         raise invalid_path_id(2)
     return found[0]
+
+
+def confirm_user(backend: Backend, org_id: int, user_id: int) -> bool:
+    """The admin hook standing in for the invitee accepting the invitation (spec 40 §19.1).
+    False when the org has no such user, or it is deleted."""
+    with backend.db.write() as conn:
+        row = org_store.get_user(conn, org_id, user_id)
+        if row is None or row["status"] == "deleted":
+            return False
+        org_store.update_user(conn, org_id, user_id, {"confirm": True})
+    return True
