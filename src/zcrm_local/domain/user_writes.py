@@ -29,7 +29,7 @@ LICENSED_USERS = 10
 # Characters Zoho calls "special" in a user's name (D-543); apostrophes, hyphens, dots stay allowed.
 SPECIAL_CHARS = frozenset('<>"&\\{}[]|^~$#@!*?%=;')
 TIME_FORMATS = ("HH:mm", "hh:mm a")
-_EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
+_EMAIL = re.compile(r"^[^@\s<>\"\x00-\x1f]+@[^@\s<>\"\x00-\x1f]+\.[^@\s<>\"\x00-\x1f]+$")
 # Optional keys kept as given (strings) and read back (spec 40 §19.1).
 OPTIONAL_TEXT = ("locale", "country_locale", "date_format", "name_format__s", "sort_order_preference__s", "phone",
                  "mobile", "dob", "street", "city", "state", "zip", "country", "website", "fax", "alias")
@@ -104,6 +104,8 @@ def _text(item: Mapping[str, Any], key: str, limit: int | None = None) -> str | 
         raise wrong_type(key, _path(key), "string")
     if limit is not None and len(value) > limit:
         raise invalid_data(key, _path(key), maximum_length=limit)
+    if "\x00" in value:  # no store keeps NUL in text
+        raise invalid_data(key, _path(key))
     return value
 
 
@@ -145,7 +147,9 @@ def _reporting_to(item: Mapping[str, Any], people: OrgPeople) -> int | None:
 
 
 def _email(item: Mapping[str, Any]) -> str:
-    email = _text(item, "email")
+    email = item.get("email")
+    if email is not None and not isinstance(email, str):
+        raise wrong_type("email", _path("email"), "string")
     if email is None or not email:
         raise mandatory_not_found("email", _path("email"))
     if len(email) > EMAIL_MAX or not _EMAIL.match(email):

@@ -171,3 +171,25 @@ def test_scopes(client, backend, org, scope, status):
     assert r.status_code == status
     if status == 401:
         assert r.json() == error("OAUTH_SCOPE_MISMATCH", "invalid oauth scope to access this URL")
+
+
+@pytest.mark.parametrize(("key", "value", "details"), [
+    ("email", "a\u0000b@example.com", {"api_name": "email"}),
+    ("phone", "1\u00002", {"api_name": "phone", "json_path": "$.users[0].phone"}),
+    ("time_zone", "Asia/\u0000Kolkata", {"api_name": "time_zone", "json_path": "$.users[0].time_zone"}),
+    ("last_name", "Love\u0000lace", {"api_name": "last_name", "json_path": "$.users[0].last_name"}),
+])
+def test_nul_in_text_is_refused_not_stored(client, org, key, value, details):
+    r = _post(client, org, new_user(client, org, **{key: value}))
+    assert r.status_code == 400
+    (item,) = r.json()["users"]
+    assert item["code"] == "INVALID_DATA" and item["details"] == details
+
+
+@pytest.mark.parametrize("body", [{"users": "x"}, {"users": [1]}, {"users": [{"role": ["x"], "last_name": "L",
+                                                                             "email": "e@example.com",
+                                                                             "profile": 1}]}])
+def test_wrong_shapes_never_500(client, org, body):
+    r = _post(client, org, body)
+    assert r.status_code == 400
+    assert r.json()
