@@ -41,7 +41,7 @@ STATUS_BY_CODE: dict[str, int] = {
     "TERRITORY_NOT_ENABLED": 403,
     "TERRITORY_DISABLED": 403,
     # Users writes (spec 40 §19–§20).
-    "NOT_SUPPORTED": 403,
+    "NOT_SUPPORTED": 400,  # spec 21 §20; the admin-only Notes list passes its 403 itself
     "LICENSE_LIMIT_EXCEEDED": 400,
     "ID_ALREADY_DELETED": 400,
     "ID_ALREADY_ACTIVE": 400,
