@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from zcrm_local.domain.permissions import MANAGE_SETTINGS, MANAGE_USERS
-from zcrm_local.http import platform, records, settings, users
 from zcrm_local.http.call import Endpoint, Route
-from zcrm_local.http.territory_routes import territory_routes
+from zcrm_local.http.org import endpoints as org
+from zcrm_local.http.records import endpoints as records
+from zcrm_local.http.settings import endpoints as settings
+from zcrm_local.http.territories.routes import territory_routes
+from zcrm_local.http.users import endpoints as users
+from zcrm_local.http.users import writes as user_writes
 
 # Record routes name their permission per module: "{module}" is replaced by the gate.
 _VIEW, _CREATE, _EDIT, _DELETE = (f"Crm_Implied_{verb}_{{module}}" for verb in ("View", "Create", "Edit", "Delete"))
@@ -14,21 +18,21 @@ _FORBIDDEN = "Forbidden due to insufficient permissions"  # business hours' own 
 
 def crm_routes() -> list[Route]:
     return [
-        Route(("org",), {"GET": Endpoint(platform.get_org, ("org", None, "READ"))}),
+        Route(("org",), {"GET": Endpoint(org.get_org, ("org", None, "READ"))}),
         Route(("org", "taxes"), {"GET": Endpoint(settings.get_taxes, ("org", None, "READ"),
                                                  also=(("settings", "taxes", "READ"),))}),
         Route(("org", "taxes", "{tax_id}"), {"GET": Endpoint(settings.get_tax, ("org", None, "READ"),
                                                              also=(("settings", "taxes", "READ"),))}),
         Route(("users",), {
-            "GET": Endpoint(platform.list_users, ("users", None, "READ")),
-            "POST": Endpoint(users.create_user, ("users", None, "CREATE"), permission=MANAGE_USERS),
+            "GET": Endpoint(users.list_users, ("users", None, "READ")),
+            "POST": Endpoint(user_writes.create_user, ("users", None, "CREATE"), permission=MANAGE_USERS),
             # Anyone may change themselves; changing another user is checked per item (spec 40 §19.2).
-            "PUT": Endpoint(users.update_users, ("users", None, "UPDATE")),
+            "PUT": Endpoint(user_writes.update_users, ("users", None, "UPDATE")),
         }),
         Route(("users", "{user_id}"), {
-            "GET": Endpoint(platform.get_user, ("users", None, "READ")),
-            "PUT": Endpoint(users.update_user, ("users", None, "UPDATE")),
-            "DELETE": Endpoint(users.delete_user, ("users", None, "DELETE"), permission=MANAGE_USERS),
+            "GET": Endpoint(users.get_user, ("users", None, "READ")),
+            "PUT": Endpoint(user_writes.update_user, ("users", None, "UPDATE")),
+            "DELETE": Endpoint(user_writes.delete_user, ("users", None, "DELETE"), permission=MANAGE_USERS),
         }),
         Route(("users", "actions", "count"), {"GET": Endpoint(users.count_users, ("users", None, "READ"))}),
         Route(("settings", "roles"), {"GET": Endpoint(users.list_roles, ("settings", "roles", "READ"))}),

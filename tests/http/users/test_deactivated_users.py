@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from zcrm_local.service import oauth
-from zcrm_local.store import orgs as org_store
+from zcrm_local.service.oauth import tokens as oauth
+from zcrm_local.store.org import orgs as org_store
 
 from tests.http.users.helpers import USERS, add_user, error
 
@@ -135,9 +135,9 @@ def test_a_second_admin_cannot_delete_themselves(client, backend, org):
 
 
 def test_deleted_user_leaves_its_territories(client, backend, org):
-    from zcrm_local.store import territories as territory_store
+    from zcrm_local.store.territories import rows as territory_store
 
-    from zcrm_local.service import users
+    from zcrm_local.service.users import writes as users
 
     user_id = add_user(client, org)
     assert users.confirm_user(backend, org.id, int(user_id))  # only confirmed users join territories

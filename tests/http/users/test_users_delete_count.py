@@ -20,7 +20,7 @@ def test_delete_user(client, org):
 
 
 def test_delete_in_the_live_profile_names_the_id(client, backend, org):
-    from zcrm_local.service import admin
+    from zcrm_local.service.harness import admin
 
     admin.set_profile(backend, org.id, "live")
     user_id = add_user(client, org)

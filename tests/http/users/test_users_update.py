@@ -159,7 +159,7 @@ def test_standard_user_updates_themselves(client, backend, org):
 
 
 def test_live_profile_answers_400_and_the_capture_spelling(client, backend, org):
-    from zcrm_local.service import admin
+    from zcrm_local.service.harness import admin
 
     admin.set_profile(backend, org.id, "live")
     r = _put(client, org, org.made.user_ids["standard"], email="new@example.com")
