@@ -5,6 +5,7 @@ from __future__ import annotations
 from zcrm_local.domain.permissions import MANAGE_SETTINGS, MANAGE_USERS
 from zcrm_local.http.call import Endpoint, Route
 from zcrm_local.http.org import endpoints as org
+from zcrm_local.http.query import endpoints as query
 from zcrm_local.http.records import endpoints as records
 from zcrm_local.http.settings import endpoints as settings
 from zcrm_local.http.territories.routes import territory_routes
@@ -44,6 +45,12 @@ def crm_routes() -> list[Route]:
             "POST": Endpoint(records.create_records, ("modules", "{module}", "CREATE"), permission=_CREATE),
             "PUT": Endpoint(records.update_records, ("modules", "{module}", "UPDATE"), permission=_EDIT),
             "DELETE": Endpoint(records.delete_records, ("modules", "{module}", "DELETE"), permission=_DELETE),
+        }),
+        Route(("{module}", "search"), {
+            "GET": Endpoint(query.search_records, ("modules", "{module}", "READ"), permission=_VIEW),
+        }),
+        Route(("{module}", "actions", "count"), {
+            "GET": Endpoint(query.record_count, ("modules", "{module}", "READ"), permission=_VIEW),
         }),
         Route(("{module}", "{id}"), {
             "GET": Endpoint(records.get_record, ("modules", "{module}", "READ"), permission=_VIEW),
