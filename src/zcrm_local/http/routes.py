@@ -40,6 +40,7 @@ def crm_routes() -> list[Route]:
             "PUT": Endpoint(settings.update_business_hours, ("settings", "business_hours", "UPDATE"),
                             permission=MANAGE_USERS, permission_message=_FORBIDDEN),
         }),
+        Route(("coql",), {"POST": Endpoint(query.coql, ("coql", None, "READ"))}),
         Route(("{module}",), {
             "GET": Endpoint(records.list_records, ("modules", "{module}", "READ"), permission=_VIEW),
             "POST": Endpoint(records.create_records, ("modules", "{module}", "CREATE"), permission=_CREATE),

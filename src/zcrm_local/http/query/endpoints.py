@@ -11,6 +11,7 @@ from zcrm_local.domain.records.modules import registry
 from zcrm_local.domain.records.render import RenderContext, render_records
 from zcrm_local.http.call import Call
 from zcrm_local.http.render import empty, json_response
+from zcrm_local.service.query import coql as coql_service
 from zcrm_local.service.query import search as search_service
 
 _BAD_EXTERNAL = "The value of the external field is invalid."
@@ -63,3 +64,20 @@ def record_count(call: Call) -> Response:
     params = search_rules.parse_search(call.query, spec, registry.get, profile, call.principal.time_zone,
                                        counting=True)
     return json_response({"count": search_service.count(call.backend, call.principal, spec.api_name, params)})
+
+
+def coql(call: Call) -> Response:
+    body = call.json()
+    if not isinstance(body, dict):
+        raise ZohoError(ErrorCode.INVALID_DATA, "invalid data", {})
+    text = body.get("select_query")
+    if text is None or (isinstance(text, str) and not text.strip()):
+        raise ZohoError(ErrorCode.MANDATORY_NOT_FOUND, "mandatory key not found", {"api_name": "select_query"})
+    if not isinstance(text, str):
+        raise ZohoError(ErrorCode.INVALID_DATA, "invalid data", {"expected_data_type": "text",
+                                                                  "api_name": "select_query",
+                                                                  "json_path": "$.select_query"})
+    data, more = coql_service.run(call.backend, call.principal, text)
+    if not data:
+        return empty()
+    return json_response({"data": data, "info": {"count": len(data), "more_records": more}})
