@@ -26,8 +26,7 @@ module_ref: NAME ("#" NUMBER)?
 column: path | STRING
 path: (BANG NAME ".")? step ("." step)*
 step: NAME (ARROW NAME)?
-condition: term (LOGIC term)?
-LOGIC: AND | OR
+condition: term ((AND | OR) term)?
 term: "(" condition ")"
     | predicate
     | NOT term -> negated
