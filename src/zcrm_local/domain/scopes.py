@@ -16,6 +16,7 @@ ALL_SCOPES = (
     "ZohoCRM.settings.ALL",
     "ZohoCRM.users.ALL",
     "ZohoCRM.org.ALL",
+    "ZohoCRM.coql.READ",
 )
 
 

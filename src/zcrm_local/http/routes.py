@@ -5,6 +5,7 @@ from __future__ import annotations
 from zcrm_local.domain.permissions import MANAGE_SETTINGS, MANAGE_USERS
 from zcrm_local.http.call import Endpoint, Route
 from zcrm_local.http.org import endpoints as org
+from zcrm_local.http.query import endpoints as query
 from zcrm_local.http.records import endpoints as records
 from zcrm_local.http.settings import endpoints as settings
 from zcrm_local.http.territories.routes import territory_routes
@@ -55,11 +56,18 @@ def crm_routes() -> list[Route]:
             "PUT": Endpoint(settings.update_business_hours, ("settings", "business_hours", "UPDATE"),
                             permission=MANAGE_USERS, permission_message=_FORBIDDEN),
         }),
+        Route(("coql",), {"POST": Endpoint(query.coql, ("coql", None, "READ"))}),
         Route(("{module}",), {
             "GET": Endpoint(records.list_records, ("modules", "{module}", "READ"), permission=_VIEW),
             "POST": Endpoint(records.create_records, ("modules", "{module}", "CREATE"), permission=_CREATE),
             "PUT": Endpoint(records.update_records, ("modules", "{module}", "UPDATE"), permission=_EDIT),
             "DELETE": Endpoint(records.delete_records, ("modules", "{module}", "DELETE"), permission=_DELETE),
+        }),
+        Route(("{module}", "search"), {
+            "GET": Endpoint(query.search_records, ("modules", "{module}", "READ"), permission=_VIEW),
+        }),
+        Route(("{module}", "actions", "count"), {
+            "GET": Endpoint(query.record_count, ("modules", "{module}", "READ"), permission=_VIEW),
         }),
         Route(("{module}", "{id}"), {
             "GET": Endpoint(records.get_record, ("modules", "{module}", "READ"), permission=_VIEW),

@@ -21,6 +21,7 @@ import orjson
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.pool import StaticPool
+from sqlalchemy.sql.visitors import InternalTraversal
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 PG_STATEMENT_TIMEOUT_MS = 30_000
@@ -143,3 +144,71 @@ def _enable_wal(cursor: Any) -> None:
             if "locked" not in str(exc) or time.monotonic() >= deadline:
                 raise
             time.sleep(0.01)
+
+
+# ---- JSON body expressions: the same text on both stores, so expression indexes match ----------
+# Keys are field API names (letters, digits, ``_``, ``$``), written into the SQL as literals:
+# SQLite uses an expression index only when the query spells the indexed expression exactly,
+# and a bound JSON path would not.
+
+_SAFE_KEY = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$")
+
+
+class JsonText(sa.sql.expression.ColumnElement[str]):
+    """The text of one top-level key of a JSON column (NULL when absent or JSON null)."""
+
+    inherit_cache = True
+    type = sa.String()
+    # Both attributes take part in the statement cache key (two keys never share compiled SQL).
+    _traverse_internals = [("column", InternalTraversal.dp_clauseelement), ("key", InternalTraversal.dp_string)]
+
+    def __init__(self, column: Any, key: str) -> None:
+        if not key or not set(key) <= _SAFE_KEY:
+            raise ValueError(f"unsafe JSON key {key!r}")
+        self.column = column
+        self.key = key
+
+
+
+class JsonIsTrue(sa.sql.expression.ColumnElement[bool]):
+    """A JSON boolean key is true (SQLite reads it as 1, PostgreSQL's ``->>`` as 'true')."""
+
+    inherit_cache = True
+    type = sa.Boolean()
+    _traverse_internals = [("column", InternalTraversal.dp_clauseelement), ("key", InternalTraversal.dp_string)]
+
+    def __init__(self, column: Any, key: str) -> None:
+        JsonText(column, key)  # the same key check
+        self.column = column
+        self.key = key
+
+
+from sqlalchemy.ext.compiler import compiles  # noqa: E402
+
+
+@compiles(JsonText, "sqlite")
+def _json_text_sqlite(element: JsonText, compiler: Any, **kw: Any) -> str:
+    return f"json_extract({compiler.process(element.column, **kw)}, '$.\"{element.key}\"')"
+
+
+@compiles(JsonText, "postgresql")
+def _json_text_pg(element: JsonText, compiler: Any, **kw: Any) -> str:
+    return f"({compiler.process(element.column, **kw)} ->> '{element.key}')"
+
+
+@compiles(JsonIsTrue, "sqlite")
+def _json_true_sqlite(element: JsonIsTrue, compiler: Any, **kw: Any) -> str:
+    return f"(json_extract({compiler.process(element.column, **kw)}, '$.\"{element.key}\"') = 1)"
+
+
+@compiles(JsonIsTrue, "postgresql")
+def _json_true_pg(element: JsonIsTrue, compiler: Any, **kw: Any) -> str:
+    return f"(({compiler.process(element.column, **kw)} ->> '{element.key}') = 'true')"
+
+
+def json_text_sql(dialect: str, column: str, key: str) -> str:
+    """The same expression as DDL text, for expression indexes in migrations."""
+    JsonText(sa.column(column), key)
+    if dialect == "sqlite":
+        return f"json_extract({column}, '$.\"{key}\"')"
+    return f"({column} ->> '{key}')"

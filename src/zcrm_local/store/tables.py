@@ -166,6 +166,13 @@ records = sa.Table(
     sa.Index("ix_records_org_module_modified", "org_id", "module", "modified_time"),
 )
 
+# Expression indexes of migration 0007_q (spec 50 queries): (body key, compared lower-cased).
+# Text keys are matched by ``lower(…)`` equality (COQL ``=``), lookups by their stored id.
+QUERY_INDEX_KEYS: tuple[tuple[str, bool], ...] = (
+    ("Email", True), ("Phone", True), ("Last_Name", True), ("First_Name", True), ("Company", True),
+    ("Deal_Name", True), ("Account_Name", True), ("Account_Name", False), ("Contact_Name", False),
+)
+
 # Per-org counters that limits are enforced on atomically (e.g. active services ≤ 500):
 # a conditional UPDATE decides, so concurrent writers cannot both pass a check.
 counters = sa.Table(

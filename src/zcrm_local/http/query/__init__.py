@@ -1,0 +1,1 @@
+"""Query family endpoints: search, count, COQL (spec 50)."""

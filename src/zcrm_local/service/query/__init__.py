@@ -1,0 +1,1 @@
+"""Query family: search, count and COQL over the records store (spec 50)."""

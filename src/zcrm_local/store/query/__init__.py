@@ -1,0 +1,1 @@
+"""The query engine's SQL half: the typed tree of ``domain.query.tree`` compiled for both stores."""
