@@ -13,6 +13,7 @@ dropped, say by a restart, is replaced at its next checkout), and a statement ti
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from typing import Any
@@ -109,6 +110,8 @@ def _sqlite_engine(url: str) -> sa.Engine:
         # One shared connection, or every checkout would see a different empty database.
         kwargs["poolclass"] = StaticPool
     engine = sa.create_engine(url, **kwargs)
+    if not in_memory and engine.url.database:
+        _create_private(engine.url.database)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -129,6 +132,19 @@ def _sqlite_engine(url: str) -> sa.Engine:
         conn.connection.driver_connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
+
+
+def _create_private(path: str) -> None:
+    """A new database file is readable by its owner only: it holds tokens, secrets and every
+    record. SQLite gives the -wal and -shm files the database file's mode."""
+    if path.startswith("file:"):
+        return
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        pass
+    except OSError:
+        return  # a missing folder: SQLite's own error says it when the database is opened
 
 
 def _enable_wal(cursor: Any) -> None:
