@@ -27,6 +27,7 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 PG_STATEMENT_TIMEOUT_MS = 30_000
 PG_POOL_SIZE = 5
 PG_POOL_TIMEOUT_S = 30
+PG_CONNECT_TIMEOUT_S = 10
 # How the server's sessions are named in pg_stat_activity.
 PG_APPLICATION_NAME = "zcrm-local"
 # serialization_failure, deadlock_detected: the transaction lost a race and may simply run again.
@@ -80,8 +81,14 @@ def make_engine(url: str, *, pool_size: int = PG_POOL_SIZE, max_overflow: int | 
         pool_timeout=PG_POOL_TIMEOUT_S,
         **_JSON_CODEC,  # psycopg's json and jsonb loaders/dumpers take these too
         connect_args={"options": f"-c statement_timeout={statement_timeout_ms}",
-                      "application_name": PG_APPLICATION_NAME},
+                      "application_name": PG_APPLICATION_NAME, **_connect_timeout()},
     )
+
+
+def _connect_timeout() -> dict[str, int]:
+    """A server that never answers fails the connection instead of hanging; libpq's own
+    PGCONNECT_TIMEOUT, when set, decides instead."""
+    return {} if os.environ.get("PGCONNECT_TIMEOUT") else {"connect_timeout": PG_CONNECT_TIMEOUT_S}
 
 
 def is_transient(exc: BaseException) -> bool:
