@@ -18,10 +18,11 @@ from zcrm_local.cli_admin import admin_app
 from zcrm_local.cli_common import DatabaseOpt, JsonOpt, echo_info, open_backend, refuse, resolve_org
 from zcrm_local.cli_serve import serve
 from zcrm_local.domain import scopes as scope_rules
-from zcrm_local.service import admin, oauth, server_info
-from zcrm_local.service.admin import AdminError
 from zcrm_local.service.backend import Backend
-from zcrm_local.service.orgs import ensure_default_org
+from zcrm_local.service.harness import admin, server_info
+from zcrm_local.service.harness.admin import AdminError
+from zcrm_local.service.oauth import tokens as oauth
+from zcrm_local.service.org.orgs import ensure_default_org
 from zcrm_local.settings_env import ENV
 
 app = typer.Typer(help="A local Zoho CRM v7 server.", no_args_is_help=True, add_completion=False,

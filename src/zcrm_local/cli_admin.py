@@ -16,9 +16,9 @@ import typer
 
 from zcrm_local.cli_common import DatabaseOpt, OrgArg, fail, open_backend, refuse, resolve_org
 from zcrm_local.domain.records.values import parse_id
-from zcrm_local.service import admin, clock, faults, journal, limits, record_hooks, snapshots
-from zcrm_local.service.admin import AdminError
 from zcrm_local.service.backend import Backend
+from zcrm_local.service.harness import admin, clock, faults, journal, limits, record_hooks, snapshots
+from zcrm_local.service.harness.admin import AdminError
 
 admin_app = typer.Typer(help="Test tools: orgs, reset, snapshots, clock, faults, limits, journal, record locks, "
                              "territory jobs.",

@@ -15,10 +15,10 @@ import typer.core
 from zcrm_local.config import DEFAULT_DATABASE_URL, Settings, redacted
 from zcrm_local.domain.clock import SystemClock
 from zcrm_local.domain.records.values import parse_id
-from zcrm_local.service import admin
-from zcrm_local.service.admin import AdminError
 from zcrm_local.service.backend import Backend, open_database
 from zcrm_local.service.connect import DatabaseUnavailable, open_and_upgrade
+from zcrm_local.service.harness import admin
+from zcrm_local.service.harness.admin import AdminError
 from zcrm_local.settings_env import ENV, settings_from_env
 
 DATABASE_HELP = "sqlite:///path, sqlite:// (in memory) or postgresql://user@host:port/db"

@@ -16,8 +16,9 @@ from rich.console import Console
 
 from zcrm_local.cli_common import DatabaseOpt, fail, open_backend, stdout_is_terminal
 from zcrm_local.config import PROFILES, redacted
-from zcrm_local.service import admin, oauth, server_info
-from zcrm_local.service.orgs import ensure_default_org
+from zcrm_local.service.harness import admin, server_info
+from zcrm_local.service.oauth import tokens as oauth
+from zcrm_local.service.org.orgs import ensure_default_org
 from zcrm_local.settings_env import ENV, export
 
 ADMIN_KEY_ENV = "ZCRM_LOCAL_ADMIN_KEY"

@@ -99,6 +99,14 @@ class ModuleSpec:
     # False for modules that only exist to describe another module's field (linking modules).
     api_supported: bool = True
     generated_type: str = "default"
+    # ---- capabilities: what the write pipeline and the families do with the module ----
+    # The record key of its territory field (OQ-20: Deals use ``Territory``) and how many
+    # territories a record may hold; None: the module takes no territories (spec 21 §10).
+    territory_field: str | None = None
+    territory_limit: int = 0
+    # The write hooks the service layer runs for its records: "generic" (metadata alone) or
+    # "services" (the Services rule table and the active-services counter).
+    writer: str = "generic"
 
     def field(self, api_name: str) -> FieldSpec | None:
         for spec in self.fields:
