@@ -8,7 +8,7 @@ The rule: every block is run, checked, or explicitly marked as output.
 | `sh`          | run, in order, as one bash session per file, beside a live `zcrm-local serve` |
 | `python`      | run against the live server; a block using `zcrm_org` runs as a test with the plugin's fixtures |
 | `console`     | `$ ` lines run (in a folder holding a copy of `examples/`), the other lines are the output expected |
-| `sh check`, `console check` | commands too long or needing other machines: each is run with `--help`, and every option it uses must be in that help |
+| `sh check`, `console check` | commands too long or needing other machines: each must exist, so must the repository paths it names, and every option it uses must be in its `--help` |
 | `text`        | output, diagrams, synopses: not run |
 """
 
