@@ -41,3 +41,13 @@ class Settings:
             return self.public_url.rstrip("/")
         host = "127.0.0.1" if self.host in ("0.0.0.0", "::") else self.host
         return f"http://{host}:{self.port}"
+
+
+def redacted(database_url: str) -> str:
+    """The URL with its password replaced by ``***``, for banners and messages."""
+    scheme, sep, rest = database_url.partition("://")
+    if not sep or "@" not in rest.split("/", 1)[0]:
+        return database_url
+    credentials, at, location = rest.partition("@")
+    user, colon, _password = credentials.partition(":")
+    return f"{scheme}://{user}{':***' if colon else ''}@{location}"

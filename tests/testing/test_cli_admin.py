@@ -17,10 +17,17 @@ def _run(database_url: str, *args: str) -> dict:
     return json.loads(done.output)
 
 
-def test_admin_create_then_orgs_lists_it(database_url, database):
-    made = _run(database_url, "create", "CLI Org", "--journal-size", "5")
-    assert made["org"]["name"] == "CLI Org"
-    assert made["org"]["id"] in [o["id"] for o in _run(database_url, "orgs")["orgs"]]
+def test_org_create_then_admin_orgs_lists_it(database_url, database):
+    # One command creates orgs: `org create` (the former `admin create` points to it).
+    done = runner.invoke(cli, ["org", "create", "CLI Org", "--journal-size", "5", "--json",
+                               "--database-url", database_url])
+    assert done.exit_code == 0, done.output
+    made = json.loads(done.stdout)
+    assert made["name"] == "CLI Org"
+    listed = {o["id"]: o for o in _run(database_url, "orgs")["orgs"]}
+    assert listed[made["org_id"]]["name"] == "CLI Org"
+    moved = runner.invoke(cli, ["admin", "create", "X", "--journal-size", "5", "--database-url", database_url])
+    assert moved.exit_code == 2 and "zcrm-local org create NAME" in moved.output
 
 
 def test_admin_key_mints_usable_key(database_url, database, client):

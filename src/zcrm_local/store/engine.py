@@ -13,6 +13,7 @@ dropped, say by a restart, is replaced at its next checkout), and a statement ti
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from typing import Any
@@ -27,6 +28,7 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 PG_STATEMENT_TIMEOUT_MS = 30_000
 PG_POOL_SIZE = 5
 PG_POOL_TIMEOUT_S = 30
+PG_CONNECT_TIMEOUT_S = 10
 # How the server's sessions are named in pg_stat_activity.
 PG_APPLICATION_NAME = "zcrm-local"
 # serialization_failure, deadlock_detected: the transaction lost a race and may simply run again.
@@ -80,8 +82,14 @@ def make_engine(url: str, *, pool_size: int = PG_POOL_SIZE, max_overflow: int | 
         pool_timeout=PG_POOL_TIMEOUT_S,
         **_JSON_CODEC,  # psycopg's json and jsonb loaders/dumpers take these too
         connect_args={"options": f"-c statement_timeout={statement_timeout_ms}",
-                      "application_name": PG_APPLICATION_NAME},
+                      "application_name": PG_APPLICATION_NAME, **_connect_timeout()},
     )
+
+
+def _connect_timeout() -> dict[str, int]:
+    """A server that never answers fails the connection instead of hanging; libpq's own
+    PGCONNECT_TIMEOUT, when set, decides instead."""
+    return {} if os.environ.get("PGCONNECT_TIMEOUT") else {"connect_timeout": PG_CONNECT_TIMEOUT_S}
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -110,6 +118,8 @@ def _sqlite_engine(url: str) -> sa.Engine:
         # One shared connection, or every checkout would see a different empty database.
         kwargs["poolclass"] = StaticPool
     engine = sa.create_engine(url, **kwargs)
+    if not in_memory and engine.url.database:
+        _create_private(engine.url.database)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -130,6 +140,19 @@ def _sqlite_engine(url: str) -> sa.Engine:
         conn.connection.driver_connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
+
+
+def _create_private(path: str) -> None:
+    """A new database file is readable by its owner only: it holds tokens, secrets and every
+    record. SQLite gives the -wal and -shm files the database file's mode."""
+    if path.startswith("file:"):
+        return
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        pass
+    except OSError:
+        return  # a missing folder: SQLite's own error says it when the database is opened
 
 
 def _enable_wal(cursor: Any) -> None:
