@@ -64,13 +64,18 @@ def _from_grant(backend: Backend, conn: Any, client: Any, form: Mapping[str, str
 
 
 def _client_credentials(backend: Backend, conn: Any, client: Any, form: Mapping[str, str]) -> dict[str, Any]:
-    soid = form.get("soid", "")
-    if not soid:
+    org_id = rules.soid_org(form.get("soid", ""))
+    if org_id is None:
         raise TokenError(rules.MISSING_ORG_INFO)
-    # soid is ZohoCRM.<org id>; a self client only reaches its own org.
-    if soid.split(".", 1)[-1] != str(client["org_id"]):
+    # A self client only reaches its own org.
+    if org_id != client["org_id"]:
         raise TokenError(rules.INVALID_CLIENT)
-    granted = " ".join(scope_rules.parse_scope_param(form.get("scope", "")))
+    asked = scope_rules.parse_scope_param(form.get("scope", ""))
+    held = scope_rules.normalize(s for text in store.client_scopes(conn, client["client_id"]) for s in text.split())
+    # Never more than the client was granted; unknown names are refused, not dropped (D-451).
+    if not asked or not all(scope_rules.is_known(s) and scope_rules.covered(held, s) for s in asked):
+        raise TokenError(rules.INVALID_SCOPE)
+    granted = " ".join(asked)
     access = _mint_access(backend, conn, client, client["user_id"], granted, None)
     return rules.token_answer(access, backend.settings.base_url, backend.settings.access_token_seconds, scope=granted)
 

@@ -108,3 +108,12 @@ def principal_rows(conn: sa.Connection, token_hash: str) -> PrincipalRows | None
         org={name: row[label] for name, label in _ORG_KEYS},
         user={key: row[key] for key in _USER_KEYS},
     )
+
+
+def client_scopes(conn: sa.Connection, client_id: str) -> list[str]:
+    """The scope lists of every grant and refresh token the client was ever given (still held)."""
+    rows = conn.execute(
+        sa.select(oauth_refresh_tokens.c.scopes).where(oauth_refresh_tokens.c.client_id == client_id)
+        .union_all(sa.select(oauth_grants.c.scopes).where(oauth_grants.c.client_id == client_id))
+    ).scalars()
+    return list(rows)
