@@ -24,7 +24,8 @@ from zcrm_local.domain.records.values import parse_digits
 from zcrm_local.http.render import empty, json_response
 from zcrm_local.service import admin, clock, faults, journal, limits, snapshots
 from zcrm_local.http.admin_hooks import HOOK_OPS
-from zcrm_local.http.admin_ops import AdminCall, AdminOp, path_id
+from zcrm_local.domain.text import all_storable
+from zcrm_local.http.admin_ops import UNSTORABLE, AdminCall, AdminOp, path_id
 from zcrm_local.service.admin import AdminError, invalid
 from zcrm_local.service.backend import Backend
 from zcrm_local.service.harness import Harness
@@ -98,7 +99,7 @@ def _export(call: AdminCall) -> tuple[int, Any]:
 
 
 def _import(call: AdminCall) -> tuple[int, Any]:
-    snapshots.import_org(call.backend, call.org_id, call.json())
+    snapshots.import_org(call.backend, call.org_id, call.json("INVALID_SNAPSHOT"))
     call.harness.invalidate(call.org_id)
     return 200, {"org": admin.get_org(call.backend, call.org_id)}
 
@@ -344,6 +345,8 @@ class AdminApi:
                                {"Allow": ", ".join(allowed)})
         # Literal segments beat placeholders.
         op, params = max(chosen, key=lambda c: sum(1 for s in c[0].segments if not s.startswith("{")))
+        if not all_storable([*params.values(), *request.query_params.multi_items()]):
+            raise invalid(UNSTORABLE)
         body = await request.body() if request.method in ("POST", "PUT", "PATCH") else b""
         if len(body) > MAX_BODY:
             raise AdminError("BODY_TOO_LARGE", "the body is too large", 413)

@@ -11,10 +11,14 @@ from starlette.datastructures import QueryParams
 from starlette.requests import Request
 
 from zcrm_local.domain.records.values import parse_digits
+from zcrm_local.domain.text import all_storable
 from zcrm_local.service import admin
 from zcrm_local.service.admin import AdminError, invalid
 from zcrm_local.service.backend import Backend
 from zcrm_local.service.harness import Harness
+
+
+UNSTORABLE = "text holds U+0000 or an unpaired surrogate, which cannot be stored"
 
 
 @dataclass
@@ -26,13 +30,17 @@ class AdminCall:
     body: bytes
     request: Request
 
-    def json(self) -> Any:
+    def json(self, refusal: str = "INVALID_INPUT") -> Any:
+        """The body as JSON; ``refusal`` is the code for text no store can hold (D-452)."""
         if not self.body:
             return {}
         try:
-            return orjson.loads(self.body)
+            doc = orjson.loads(self.body)
         except orjson.JSONDecodeError:
             raise AdminError("INVALID_JSON", "the body is not JSON", 400) from None
+        if not all_storable(doc):
+            raise AdminError(refusal, UNSTORABLE, 400)
+        return doc
 
     def obj(self) -> dict[str, Any]:
         doc = self.json()

@@ -22,6 +22,7 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from zcrm_local.domain import errors as e
+from zcrm_local.domain.text import storable
 from zcrm_local.http.render import empty, error_response, json_response
 from zcrm_local.service import faults, journal, limits
 from zcrm_local.service.harness import Harness
@@ -139,8 +140,8 @@ class HarnessMiddleware:
             except (binascii.Error, UnicodeDecodeError):
                 client_id = ""
         if client_id:
-            return self.harness.org_for_client(client_id)
-        if params.get("token"):
+            return self.harness.org_for_client(client_id) if storable(client_id) else None
+        if params.get("token") and storable(params["token"]):
             return self.harness.org_for_refresh(params["token"])
         return None
 
