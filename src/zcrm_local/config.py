@@ -33,6 +33,8 @@ class Settings:
     db_max_overflow: int = 5
     db_statement_timeout_ms: int = 30_000
     db_write_attempts: int = 5
+    # How long a request body may take to arrive in full (D-450).
+    body_timeout_seconds: float = 30.0
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
