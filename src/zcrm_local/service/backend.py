@@ -19,6 +19,8 @@ class Backend:
     settings: Settings
     clock: Clock = field(default_factory=SystemClock)
     ids: IdAllocator = field(init=False)
+    # Per-process values read once from the database (the installation secret).
+    cache: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.ids = IdAllocator(self.db)

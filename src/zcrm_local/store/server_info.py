@@ -25,3 +25,17 @@ def put_info(conn: sa.Connection, key: str, value: str, now: datetime) -> None:
             conn.execute(sa.insert(server_info).values(key=key, **values))
     except sa.exc.IntegrityError:
         conn.execute(sa.update(server_info).where(server_info.c.key == key).values(**values))
+
+
+def claim_info(conn: sa.Connection, key: str, value: str, now: datetime) -> str:
+    """The stored value of ``key``, storing ``value`` first when there is none: processes that
+    start together all end up with the first one stored."""
+    stored = get_info(conn, key)
+    if stored is not None:
+        return stored
+    try:
+        with conn.begin_nested():
+            conn.execute(sa.insert(server_info).values(key=key, value=value, updated_time=now))
+    except sa.exc.IntegrityError:
+        pass
+    return str(get_info(conn, key))
