@@ -10,6 +10,7 @@ import orjson
 from starlette.datastructures import QueryParams
 from starlette.requests import Request
 
+from zcrm_local.domain.depth import MAX_JSON_DEPTH, deeper_than
 from zcrm_local.domain.records.values import parse_digits
 from zcrm_local.domain.text import all_storable
 from zcrm_local.service import admin
@@ -40,6 +41,10 @@ class AdminCall:
             raise AdminError("INVALID_JSON", "the body is not JSON", 400) from None
         if not all_storable(doc):
             raise AdminError(refusal, UNSTORABLE, 400)
+        # A snapshot wraps API values (at most MAX_JSON_DEPTH deep) in a few levels of its own.
+        limit = MAX_JSON_DEPTH + (8 if refusal == "INVALID_SNAPSHOT" else 0)
+        if deeper_than(doc, limit):
+            raise AdminError(refusal, f"the body nests deeper than {limit} levels", 400)
         return doc
 
     def obj(self) -> dict[str, Any]:
