@@ -174,13 +174,14 @@ def _limits_off(call: AdminCall) -> tuple[int, Any]:
     return 200, {"limits": shown}
 
 
-def _int_query(query: QueryParams, name: str) -> int | None:
+def _int_query(query: QueryParams, name: str, low: int = 0, high: int = 2**63 - 1) -> int | None:
+    """A whole number in ``low..high``: ids fit the database's 64-bit integers (D-457)."""
     raw = query.get(name)
     if raw is None:
         return None
-    number = parse_digits(raw)
-    if number is None:
-        raise invalid(f"{name}: a non-negative integer")
+    number = parse_digits(raw) if len(raw) <= 19 else None
+    if number is None or not low <= number <= high:
+        raise invalid(f"{name}: a whole number from {low} to {high}")
     return number
 
 
@@ -189,7 +190,7 @@ def _journal_show(call: AdminCall) -> tuple[int, Any]:
     since = clock.parse_instant(q["since"], "since") if q.get("since") else None
     limit = _int_query(q, "limit")
     entries = journal.entries(call.backend, call.org_id, limit=100 if limit is None else limit,
-                              method=q.get("method"), path=q.get("path"), status=_int_query(q, "status"),
+                              method=q.get("method"), path=q.get("path"), status=_int_query(q, "status", 100, 599),
                               code=q.get("code"), since=since, after_id=_int_query(q, "after_id"))
     return 200, {"size": journal.size_of(call.backend, call.org_id), "entries": entries}
 
