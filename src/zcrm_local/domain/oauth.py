@@ -23,6 +23,10 @@ INVALID_TOKEN = "invalid_token"
 # (the OAuth 2.0 code, D-451).
 INVALID_SCOPE = "invalid_scope"
 
+# Live access tokens per refresh token (spec 01 §5, Zoho's token-validity page): the 16th evicts
+# the oldest (D-459).
+MAX_LIVE_ACCESS_TOKENS = 15
+
 GRANT_TYPES = ("authorization_code", "refresh_token", "client_credentials")
 
 _UPPER_ALNUM = string.ascii_uppercase + string.digits

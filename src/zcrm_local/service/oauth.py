@@ -84,12 +84,19 @@ def _mint_access(backend: Backend, conn: Any, client: Any, user_id: int, scopes:
     token = rules.new_token()
     # Expiry follows the org's clock, so tests that move an org's time expire its tokens.
     org = org_store.get_org(conn, client["org_id"])
+    now = backend.org_now(org)
+    # Expired tokens are gone for good (they never come back if the clock is moved back).
+    store.purge_expired_access(conn, client["org_id"], now)
+    seq = store.next_access_seq(conn, refresh_hash) if refresh_hash is not None else None
     store.insert_access(
         conn,
         {"token_hash": rules.digest(token), "refresh_hash": refresh_hash, "client_id": client["client_id"],
-         "org_id": client["org_id"], "user_id": user_id, "scopes": scopes,
-         "expires_at": backend.org_now(org) + timedelta(seconds=backend.settings.access_token_seconds)},
+         "org_id": client["org_id"], "user_id": user_id, "scopes": scopes, "seq": seq,
+         "expires_at": now + timedelta(seconds=backend.settings.access_token_seconds)},
     )
+    if refresh_hash is not None:
+        # Zoho keeps at most 15 live access tokens per refresh token; the 16th evicts the oldest.
+        store.keep_newest_access(conn, refresh_hash, rules.MAX_LIVE_ACCESS_TOKENS)
     return token
 
 
