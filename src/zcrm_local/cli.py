@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 
 from zcrm_local.cli_admin import ADMIN_KEY_ENV, admin_app
-from zcrm_local.config import PROFILES, Settings
+from zcrm_local.config import PROFILES, Settings, redacted_url
 from zcrm_local.domain.clock import SystemClock
 from zcrm_local.service import admin, oauth, server_info
 from zcrm_local.service.backend import Backend, open_database
@@ -97,7 +97,7 @@ def _print_banner(info: dict[str, str], database_url: str, admin_key: str) -> No
     rows = [
         ("API base URL", f"{info['api_domain']}/crm/v7"),
         ("Accounts URL", info["accounts_url"]),
-        ("Database", database_url),
+        ("Database", redacted_url(database_url)),
         ("Org id", info["org_id"]),
         ("client_id", info["client_id"]),
         ("client_secret", info["client_secret"]),
