@@ -23,7 +23,6 @@ from zcrm_local.http.routes import crm_routes
 from zcrm_local.service.admin import install_admin_key
 from zcrm_local.service.backend import Backend, open_backend
 from zcrm_local.service.harness import Harness
-from zcrm_local.service.installation import installation_secret
 
 ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
@@ -35,8 +34,6 @@ def create_app(settings: Settings, *, clock: Clock | None = None, db: object | N
     backend: Backend = open_backend(settings, clock=clock or SystemClock(), db=db)
     gate = Gate(backend, crm_routes())
     harness = Harness(backend)
-    # Made on the first start on a database, then read: every process signs alike (D-455).
-    installation_secret(backend)
     if admin_key:
         install_admin_key(backend, admin_key)
 
