@@ -88,3 +88,14 @@ def test_the_latest_representable_time_still_mints_and_answers(admin, org, clien
     token = client.post("/oauth/v2/token", data=_refresh_form(org)).json()["access_token"]
     r = client.get("/crm/v7/users?type=CurrentUser", headers={"Authorization": f"Zoho-oauthtoken {token}"})
     assert r.status_code == 200
+
+
+def test_a_clock_stored_past_the_bound_by_an_older_version_reads_as_the_bound(admin, org, backend, client):
+    from zcrm_local.store import orgs as org_store
+
+    with backend.db.write() as conn:
+        org_store.update_org(conn, org.id, clock_offset_us=8100 * 366 * 86_400 * 10**6)
+    r = admin.get("/orgs")
+    assert r.status_code == 200
+    assert admin.get(f"/orgs/{org.id}/clock").json()["clock"]["now"].startswith("9998-12-31T23:59:59")
+    assert "access_token" in client.post("/oauth/v2/token", data=_refresh_form(org)).json()

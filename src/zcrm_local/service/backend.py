@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from zcrm_local.config import Settings
-from zcrm_local.domain.clock import Clock, SystemClock
+from zcrm_local.domain.clock import EARLIEST, LATEST, Clock, SystemClock
 from zcrm_local.store.db import Database
 from zcrm_local.store.ids import IdAllocator
 
@@ -31,7 +31,13 @@ class Backend:
             return org["clock_frozen_at"]
         now = self.clock.now()
         offset = org["clock_offset_us"]
-        return now + timedelta(microseconds=offset) if offset else now
+        if not offset:
+            return now
+        try:
+            shifted = now + timedelta(microseconds=offset)
+        except OverflowError:  # a clock set before it was bounded (D-458)
+            return LATEST if offset > 0 else EARLIEST
+        return min(max(shifted, EARLIEST), LATEST)
 
     def one_read(self) -> AbstractContextManager[None]:
         """The reads of the block (one request) share one transaction (``Database.shared_read``)."""
