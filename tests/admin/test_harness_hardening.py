@@ -91,7 +91,7 @@ def test_the_latest_representable_time_still_mints_and_answers(admin, org, clien
 
 
 def test_a_clock_stored_past_the_bound_by_an_older_version_reads_as_the_bound(admin, org, backend, client):
-    from zcrm_local.store import orgs as org_store
+    from zcrm_local.store.org import orgs as org_store
 
     with backend.db.write() as conn:
         org_store.update_org(conn, org.id, clock_offset_us=8100 * 366 * 86_400 * 10**6)

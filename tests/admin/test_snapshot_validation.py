@@ -68,8 +68,8 @@ def test_undecodable_values_are_refused_with_what_is_wrong(admin, org, client):
 
 
 def test_a_snapshot_making_a_second_default_org_is_refused(admin, org, backend, database):
-    from zcrm_local.service.orgs import create_org
-    from zcrm_local.store.orgs import default_org
+    from zcrm_local.service.org.orgs import create_org
+    from zcrm_local.store.org.orgs import default_org
 
     with database.read() as conn:
         found = default_org(conn)

@@ -98,7 +98,7 @@ def test_a_body_at_the_depth_limit_reaches_the_field_rules(client, org):
 def test_a_deep_admin_body_is_invalid_input(client, backend, org):
     """A fault rule's body is stored, then rendered on every matching call."""
     from tests.admin.conftest import ADMIN_KEY
-    from zcrm_local.service.admin import install_admin_key
+    from zcrm_local.service.harness.admin import install_admin_key
 
     install_admin_key(backend, ADMIN_KEY)
     body = '{"path":"/crm/v7/org","status":200,"body":' + "[" * 300 + "]" * 300 + "}"

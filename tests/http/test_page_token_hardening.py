@@ -11,7 +11,7 @@ import json
 import pytest
 
 from tests.http.services.helpers import seed_item
-from zcrm_local.store.server_info import get_info
+from zcrm_local.store.harness.server_info import get_info
 
 MISMATCH = {"code": "TOKEN_BOUND_DATA_MISMATCH", "details": {"param_name": "page_token"},
             "message": "The page_token given seems to be invalid or input param is added or altered or deleted",

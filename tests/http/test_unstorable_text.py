@@ -9,7 +9,7 @@ import base64
 import pytest
 
 from tests.admin.conftest import ADMIN_KEY
-from zcrm_local.service.admin import install_admin_key
+from zcrm_local.service.harness.admin import install_admin_key
 
 NUL = "1000.\u0000X"
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import asyncio
 import re
 
-import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from zcrm_local.domain import errors as e
+from zcrm_local.http.render import error_response, json_response
 
 KIB = 1024
 MIB = 1024 * KIB
@@ -43,12 +43,12 @@ def refusal(path: str, timed_out: bool) -> tuple[int, bytes]:
     """Status and body of a refused body, in the shape of the path's namespace."""
     status = 408 if timed_out else 413
     if path.startswith("/oauth/"):
-        return status, orjson.dumps({"error": "invalid_request"})
+        return status, bytes(json_response({"error": "invalid_request"}).body)
     if path.startswith("/_zcrm/"):
         code, message = (("BODY_TIMEOUT", "the body did not arrive in time") if timed_out
                          else ("BODY_TOO_LARGE", "the body is too large"))
-        return status, orjson.dumps({"error": {"code": code, "message": message}})
-    return status, orjson.dumps(e.unable_to_parse().body())
+        return status, bytes(json_response({"error": {"code": code, "message": message}}).body)
+    return status, bytes(error_response(e.unable_to_parse()).body)
 
 
 class _TooLarge(Exception):

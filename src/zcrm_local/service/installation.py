@@ -7,7 +7,7 @@ import hmac
 import secrets
 
 from zcrm_local.service.backend import Backend
-from zcrm_local.store import server_info
+from zcrm_local.store import installation as secret_store
 
 _KEY = "installation_secret"
 
@@ -16,7 +16,7 @@ def installation_secret(backend: Backend) -> bytes:
     cached = backend.cache.get(_KEY)
     if cached is None:
         with backend.db.write() as conn:
-            stored = server_info.claim_info(conn, _KEY, secrets.token_hex(32), backend.clock.now())
+            stored = secret_store.claim_info(conn, _KEY, secrets.token_hex(32), backend.clock.now())
         cached = backend.cache[_KEY] = bytes.fromhex(stored)
     return cached
 
