@@ -12,7 +12,7 @@ from typing import Annotated, NoReturn
 import typer
 import typer.core
 
-from zcrm_local.config import DEFAULT_DATABASE_URL, Settings, redacted
+from zcrm_local.config import DEFAULT_DATABASE_URL, Settings, redacted_url
 from zcrm_local.domain.clock import SystemClock
 from zcrm_local.domain.records.values import parse_id
 from zcrm_local.service.backend import Backend, open_database
@@ -48,7 +48,7 @@ def refuse(refusal: AdminError) -> NoReturn:
 def check_database_url(url: str) -> None:
     scheme = url.split("://", 1)[0].split("+", 1)[0].lower() if "://" in url else ""
     if scheme not in _SCHEMES:
-        raise typer.BadParameter(f"{redacted(url)!r} is not a database URL zcrm-local can use: {DATABASE_HELP}",
+        raise typer.BadParameter(f"{redacted_url(url)!r} is not a database URL zcrm-local can use: {DATABASE_HELP}",
                                  param_hint="--database-url")
 
 
@@ -75,13 +75,13 @@ def open_backend(database_url: str | None, *, announce_new: bool = True, **overr
     file = sqlite_file(url)
     existed = file is None or file.exists() or url != DEFAULT_DATABASE_URL
     db = open_database(settings)
-    notice = threading.Timer(CONNECTING_NOTICE_S, lambda: typer.echo(f"connecting to {redacted(url)} …", err=True))
+    notice = threading.Timer(CONNECTING_NOTICE_S, lambda: typer.echo(f"connecting to {redacted_url(url)} …", err=True))
     notice.daemon = True
     notice.start()
     try:
         open_and_upgrade(db)
     except DatabaseUnavailable as exc:
-        fail(f"cannot open the database {redacted(url)}: {exc}")
+        fail(f"cannot open the database {redacted_url(url)}: {exc}")
     finally:
         notice.cancel()
     if not existed and announce_new:

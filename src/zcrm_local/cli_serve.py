@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 
 from zcrm_local.cli_common import DatabaseOpt, fail, open_backend, stdout_is_terminal
-from zcrm_local.config import PROFILES, redacted
+from zcrm_local.config import PROFILES, redacted_url
 from zcrm_local.service.harness import admin, server_info
 from zcrm_local.service.oauth import tokens as oauth
 from zcrm_local.service.org.orgs import ensure_default_org
@@ -118,7 +118,7 @@ def _print_banner(info: dict[str, str], database_url: str, admin_key: str) -> No
     rows = [
         ("API base URL", f"{info['api_domain']}/crm/v7"),
         ("Accounts URL", info["accounts_url"]),
-        ("Database", redacted(database_url)),
+        ("Database", redacted_url(database_url)),
         ("Org id", info["org_id"]),
         ("client_id", info["client_id"]),
         ("client_secret", info["client_secret"]),

@@ -33,6 +33,8 @@ class Settings:
     db_max_overflow: int = 5
     db_statement_timeout_ms: int = 30_000
     db_write_attempts: int = 5
+    # How long a request body may take to arrive in full (D-450).
+    body_timeout_seconds: float = 30.0
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -43,11 +45,17 @@ class Settings:
         return f"http://{host}:{self.port}"
 
 
-def redacted(database_url: str) -> str:
-    """The URL with its password replaced by ``***``, for banners and messages."""
-    scheme, sep, rest = database_url.partition("://")
-    if not sep or "@" not in rest.split("/", 1)[0]:
-        return database_url
-    credentials, at, location = rest.partition("@")
-    user, colon, _password = credentials.partition(":")
-    return f"{scheme}://{user}{':***' if colon else ''}@{location}"
+def redacted_url(url: str) -> str:
+    """``url`` with its password replaced by ``***``: what may be printed or logged (D-460)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+        password = parts.password
+    except ValueError:
+        return url.split("@", 1)[-1] if "@" in url else url
+    if not password:
+        return url
+    userinfo, _, host = parts.netloc.rpartition("@")
+    user = userinfo.split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))

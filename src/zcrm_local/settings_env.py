@@ -17,6 +17,7 @@ ENV = {
     "db_max_overflow": "ZCRM_LOCAL_DB_MAX_OVERFLOW",
     "db_statement_timeout_ms": "ZCRM_LOCAL_DB_STATEMENT_TIMEOUT_MS",
     "db_write_attempts": "ZCRM_LOCAL_DB_WRITE_ATTEMPTS",
+    "body_timeout_seconds": "ZCRM_LOCAL_BODY_TIMEOUT_SECONDS",
 }
 _DB_KEYS = ("db_pool_size", "db_max_overflow", "db_statement_timeout_ms", "db_write_attempts")
 
@@ -29,6 +30,7 @@ def settings_from_env() -> Settings:
         profile=os.environ.get(ENV["profile"], "documented"),
         public_url=os.environ.get(ENV["public_url"]) or None,
         access_token_seconds=int(os.environ.get(ENV["access_token_seconds"], "3600")),
+        body_timeout_seconds=float(os.environ.get(ENV["body_timeout_seconds"], "30")),
         **{key: int(os.environ[ENV[key]]) for key in _DB_KEYS if os.environ.get(ENV[key])},  # type: ignore[arg-type]
     )
 
@@ -40,6 +42,7 @@ def export(settings: Settings) -> None:
     os.environ[ENV["port"]] = str(settings.port)
     os.environ[ENV["profile"]] = settings.profile
     os.environ[ENV["access_token_seconds"]] = str(settings.access_token_seconds)
+    os.environ[ENV["body_timeout_seconds"]] = str(settings.body_timeout_seconds)
     for key in _DB_KEYS:
         os.environ[ENV[key]] = str(getattr(settings, key))
     if settings.public_url:

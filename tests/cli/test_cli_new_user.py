@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from zcrm_local.cli import app
 from zcrm_local.cli_serve import _print_banner
-from zcrm_local.config import redacted
+from zcrm_local.config import redacted_url
 
 from tests.live_server import cli_env, free_port
 
@@ -86,8 +86,8 @@ def test_banner_never_prints_the_database_password(capsys):
     out = capsys.readouterr().out
     assert "hunter2" not in out
     assert "  Database       postgresql://zcrm:***@db.internal:5432/zcrm" in out.splitlines()
-    assert redacted("postgresql://zcrm@db/x") == "postgresql://zcrm@db/x"
-    assert redacted("sqlite:///a@b.db") == "sqlite:///a@b.db"
+    assert redacted_url("postgresql://zcrm@db/x") == "postgresql://zcrm@db/x"
+    assert redacted_url("sqlite:///a@b.db") == "sqlite:///a@b.db"
 
 
 def _requests_logged(tmp_path, *flags: str) -> str:

@@ -133,6 +133,9 @@ def _nasty_bodies(wrapper: str, valid: Any, *, ignores_id: bool) -> list[tuple[s
         ("deep objects", b'{"a":' * deep + b"1" + b"}" * deep),
         ("deep in wrapper", _raw('{"%s": ' % wrapper) + b"[" * deep + b"]" * deep + b"}"),
         ("deep in item", _raw('{"%s": [{"x": ' % wrapper) + b"[" * deep + b"]" * deep + b"}]}"),
+        # Past our depth limit but within the JSON parser's own (D-456).
+        ("101 deep in item", _raw('{"%s": [{"x": ' % wrapper) + b"[" * 101 + b"]" * 101 + b"}]}"),
+        ("1000 deep objects", b'{"a":' * 1000 + b"1" + b"}" * 1000),
         ("20 MB", _dump({wrapper: [{"name": "x" * (20 * 1024 * 1024)}]})),
         ("duplicate keys", _raw('{"%s": %s, "%s": 5}' % (wrapper, json.dumps(valid), wrapper))),
     ]
@@ -146,6 +149,10 @@ def _nasty_bodies(wrapper: str, valid: Any, *, ignores_id: bool) -> list[tuple[s
                          ("too many", [valid[0] if isinstance(valid, list) else valid] * 1001)):
         bodies.append((f"wrapper {label}", _dump({wrapper: inner})))
     item = valid[0] if isinstance(valid, list) else valid
+    for name in [key for key in item if key.endswith("_criteria")]:
+        for label, nested in _deep_criteria(item[name]):
+            changed = {**item, name: nested}
+            bodies.append((f"{name} {label}", _dump({wrapper: [changed] if isinstance(valid, list) else changed})))
     for name in (*item, *(() if ignores_id or not isinstance(valid, list) else ("id",))):
         for index, bad in enumerate(WRONG_VALUES):
             if _json_type(bad) == _json_type(item.get(name)) and not isinstance(bad, str):
@@ -158,6 +165,17 @@ def _nasty_bodies(wrapper: str, valid: Any, *, ignores_id: bool) -> list[tuple[s
             bodies.append((f"{name} with NUL inside", _dump({wrapper: [changed] if isinstance(valid, list)
                                                             else changed})))
     return bodies
+
+
+def _deep_criteria(rule: Any) -> list[tuple[str, Any]]:
+    """Criteria nested past the group limit, as pairs and as a chain of one-entry groups."""
+    out = []
+    for label, depth, pairs in (("26 deep pairs", 26, True), ("40 deep chain", 40, False)):
+        node = rule
+        for _ in range(depth):
+            node = {"group_operator": "OR", "group": [node, rule] if pairs else [node]}
+        out.append((label, node))
+    return out
 
 
 def _with_nul(value: Any) -> Any:

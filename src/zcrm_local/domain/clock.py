@@ -42,3 +42,14 @@ class OffsetClock:
 
     def now(self) -> datetime:
         return self._base.now() + self._offset
+
+
+# An org's "now" stays where every derived instant (token expiry one hour on, page-token expiry a
+# day on, fiscal periods a year either way, any time zone) is still a date the server can
+# represent and render: years 2 to 9998 (D-458).
+EARLIEST = datetime(2, 1, 1, tzinfo=UTC)
+LATEST = datetime(9998, 12, 31, 23, 59, 59, tzinfo=UTC)
+
+
+def representable(at: datetime) -> bool:
+    return EARLIEST <= at <= LATEST

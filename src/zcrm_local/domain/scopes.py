@@ -49,3 +49,35 @@ def satisfying(group: str, resource: str | None, op: str) -> frozenset[str]:
 
 def allows(granted: frozenset[str], needed: frozenset[str]) -> bool:
     return not granted.isdisjoint(needed)
+
+
+# Scope groups Zoho CRM documents (OAuth Scopes page); a name outside them is unknown.
+GROUPS = ("modules", "settings", "users", "org", "bulk", "coql", "notifications", "files", "mass_utility",
+          "functions", "templates", "change_owner")
+_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+def is_known(scope: str) -> bool:
+    """``ZohoCRM.<group>.<op>`` or ``ZohoCRM.<group>.<resource>.<op>`` with a documented group
+    and operation (case-insensitive); resources are API names, so any ASCII identifier."""
+    parts = scope.lower().split(".")
+    if len(parts) not in (3, 4) or parts[0] != "zohocrm" or parts[1] not in GROUPS:
+        return False
+    if parts[-1].upper() not in OPERATIONS:
+        return False
+    return len(parts) == 3 or (bool(parts[2]) and set(parts[2]) <= _NAME_CHARS)
+
+
+def covered(granted: frozenset[str], scope: str) -> bool:
+    """Whether ``granted`` (lower case) already allows everything ``scope`` allows:
+    ``<group>.ALL`` covers the whole group, ``<group>.<op>`` that op on every resource,
+    ``<resource>.ALL`` every op on the resource. A known scope is assumed."""
+    parts = scope.lower().split(".")
+    group, op = f"{parts[0]}.{parts[1]}", parts[-1]
+    if scope.lower() in granted or f"{group}.all" in granted:
+        return True
+    if len(parts) == 3:
+        return False  # group-wide op or ALL: only the group's ALL covers it
+    if op == "all":
+        return f"{group}.{parts[2]}.all" in granted
+    return f"{group}.{parts[2]}.all" in granted or f"{group}.{op}" in granted

@@ -13,6 +13,7 @@ from starlette.routing import Route as StarletteRoute
 from zcrm_local.config import Settings
 from zcrm_local.domain import errors as e
 from zcrm_local.domain.clock import Clock, SystemClock
+from zcrm_local.http.body_limits import BodyLimitMiddleware
 from zcrm_local.http.gate import Gate
 from zcrm_local.http.harness.admin import admin_routes
 from zcrm_local.http.harness.middleware import HarnessMiddleware
@@ -51,7 +52,8 @@ def create_app(settings: Settings, *, clock: Clock | None = None, db: object | N
             StarletteRoute("/crm/{rest:path}", gate.handle, methods=ALL_METHODS),
             *admin_routes(backend, harness),
         ],
-        middleware=[Middleware(HarnessMiddleware, harness=harness)],
+        middleware=[Middleware(BodyLimitMiddleware, timeout_seconds=settings.body_timeout_seconds),
+                    Middleware(HarnessMiddleware, harness=harness)],
         exception_handlers={404: not_found, 405: not_found, 500: crash, Exception: crash},
     )
     app.state.backend = backend

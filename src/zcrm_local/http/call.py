@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
+
+from zcrm_local.domain.depth import MAX_JSON_DEPTH, deeper_than
 from starlette.datastructures import Headers, QueryParams
 from starlette.responses import Response
 
@@ -39,6 +41,9 @@ class Call:
                 self._json = orjson.loads(self.body) if self.body else None
             except orjson.JSONDecodeError:
                 raise unable_to_parse() from None
+            # Deeper than any Zoho body: refused here, before a rule walks it (D-456).
+            if deeper_than(self._json, MAX_JSON_DEPTH):
+                raise unable_to_parse()
             self._parsed = True
         return self._json
 

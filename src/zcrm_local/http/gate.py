@@ -18,6 +18,7 @@ from zcrm_local.domain import errors as e
 from zcrm_local.domain import permissions, scopes
 from zcrm_local.domain.records.modules.registry import resolve_path_module
 from zcrm_local.domain.territories import check_feature
+from zcrm_local.http.body_limits import CRM_LIMIT
 from zcrm_local.http.call import Call, Endpoint, Route
 from zcrm_local.http.render import error_response
 from zcrm_local.service.auth import Principal, authenticate
@@ -25,7 +26,7 @@ from zcrm_local.service.backend import Backend
 
 log = logging.getLogger("zcrm_local.api")
 
-MAX_BODY_BYTES = 16 * 1024 * 1024
+MAX_BODY_BYTES = CRM_LIMIT
 _VERSION_NUMBER = {"v2": 2, "v2.1": 2}
 _PREFIX = "zoho-oauthtoken "
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from zcrm_local.config import Settings
-from zcrm_local.domain.clock import Clock, SystemClock
+from zcrm_local.domain.clock import EARLIEST, LATEST, Clock, SystemClock
 from zcrm_local.store.db import Database
 from zcrm_local.store.ids import IdAllocator
 
@@ -19,6 +19,8 @@ class Backend:
     settings: Settings
     clock: Clock = field(default_factory=SystemClock)
     ids: IdAllocator = field(init=False)
+    # Per-process values read once from the database (the installation secret).
+    cache: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.ids = IdAllocator(self.db)
@@ -29,7 +31,13 @@ class Backend:
             return org["clock_frozen_at"]
         now = self.clock.now()
         offset = org["clock_offset_us"]
-        return now + timedelta(microseconds=offset) if offset else now
+        if not offset:
+            return now
+        try:
+            shifted = now + timedelta(microseconds=offset)
+        except OverflowError:  # a clock set before it was bounded (D-458)
+            return LATEST if offset > 0 else EARLIEST
+        return min(max(shifted, EARLIEST), LATEST)
 
     def one_read(self) -> AbstractContextManager[None]:
         """The reads of the block (one request) share one transaction (``Database.shared_read``)."""

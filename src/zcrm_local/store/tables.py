@@ -143,6 +143,9 @@ oauth_access_tokens = sa.Table(
     sa.Column("user_id", sa.BigInteger, nullable=False),
     sa.Column("scopes", sa.Text, nullable=False),
     sa.Column("expires_at", Instant, nullable=False),
+    # Mint order among the tokens of one refresh token (NULL before it was kept): the oldest
+    # goes when a 16th is minted (D-459).
+    sa.Column("seq", sa.BigInteger),
 )
 
 # ---- records of every module: system columns + the api_name-keyed JSON body --------------

@@ -19,11 +19,27 @@ INVALID_REDIRECT_URI = "invalid_redirect_uri"
 UNSUPPORTED_GRANT_TYPE = "unsupported_grant_type"
 MISSING_ORG_INFO = "missing_org_info"
 INVALID_TOKEN = "invalid_token"
+# Not in spec 01 §4: asked for a scope the client was not granted, or one that does not exist
+# (the OAuth 2.0 code, D-451).
+INVALID_SCOPE = "invalid_scope"
+
+# Live access tokens per refresh token (spec 01 §5, Zoho's token-validity page): the 16th evicts
+# the oldest (D-459).
+MAX_LIVE_ACCESS_TOKENS = 15
 
 GRANT_TYPES = ("authorization_code", "refresh_token", "client_credentials")
 
 _UPPER_ALNUM = string.ascii_uppercase + string.digits
 _LOWER_ALNUM = string.ascii_lowercase + string.digits
+
+
+def soid_org(soid: str) -> int | None:
+    """The org id of ``soid`` (``ZohoCRM.<org id>``), or None when it is not of that form."""
+    prefix, _, number = soid.partition(".")
+    if prefix.lower() != "zohocrm" or not number.isascii() or not number.isdigit() or len(number) > 19:
+        return None
+    value = int(number)
+    return value if value < 2**63 else None
 
 
 def new_token() -> str:

@@ -124,17 +124,24 @@ def make_token(offset: int, query: Mapping[str, str], user_id: int, key: bytes, 
 
 
 def read_token(token: str, query: Mapping[str, str], user_id: int, key: bytes, now: datetime) -> int:
+    """The offset a token continues from. Anything but a token this installation made for this
+    user and these parameters is TOKEN_BOUND_DATA_MISMATCH (D-74, D-455)."""
     mismatch = ZohoError(ErrorCode.TOKEN_BOUND_DATA_MISMATCH, MSG_TOKEN_MISMATCH, {"param_name": "page_token"})
+    if not token.isascii():
+        raise mismatch
     body, _, mac = token.partition(".")
     if not hmac.compare_digest(hmac.new(key, body.encode(), hashlib.sha256).hexdigest()[:32], mac):
         raise mismatch
     try:
-        payload: dict[str, Any] = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
+        payload: Any = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
     except ValueError:
         raise mismatch from None
-    if payload.get("b") != _binding(query, user_id):
+    if not isinstance(payload, dict) or payload.get("b") != _binding(query, user_id):
         raise mismatch
-    if int(payload.get("e", 0)) <= now.timestamp():
+    offset, expires = payload.get("o"), payload.get("e")
+    if type(offset) is not int or type(expires) is not int or offset < 0:
+        raise mismatch
+    if expires <= now.timestamp():
         raise ZohoError(ErrorCode.EXPIRED_VALUE, "Page token expired",
                         {"api_name": "page_token", "json_path": "$.query.page_token"})
-    return int(payload.get("o", 0))
+    return offset

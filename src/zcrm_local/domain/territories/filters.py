@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Union
 
+from zcrm_local.domain.depth import MAX_GROUP_DEPTH, MAX_JSON_DEPTH, deeper_than
 from zcrm_local.domain.errors import ZohoError, invalid_param
 
 from .criteria.ast import Group
@@ -53,21 +54,25 @@ def parse_filters(raw: str | None) -> FilterNode | None:
         return None
     try:
         data = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):  # the parser's own nesting limit
         raise _refuse() from None
-    return _node(data)
+    if deeper_than(data, MAX_JSON_DEPTH):
+        raise _refuse()
+    return _node(data, 1)
 
 
-def _node(data: Any) -> FilterNode:
+def _node(data: Any, depth: int) -> FilterNode:
     if not isinstance(data, dict):
         raise _refuse()
     if "group" in data or "group_operator" in data:
+        if depth > MAX_GROUP_DEPTH:
+            raise _refuse()
         operator, members = data.get("group_operator"), data.get("group")
         if not isinstance(operator, str) or operator.upper() not in ("AND", "OR"):
             raise _refuse()
         if not isinstance(members, list) or len(members) < 2:
             raise _refuse()
-        return Group(operator.upper(), tuple(_node(member) for member in members))
+        return Group(operator.upper(), tuple(_node(member, depth + 1) for member in members))
     field = data.get("field")
     key = field.get("api_name") if isinstance(field, dict) else None
     if key not in FILTER_KEYS:

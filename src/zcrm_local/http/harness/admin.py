@@ -21,8 +21,9 @@ from starlette.responses import Response
 from starlette.routing import Route as StarletteRoute
 
 from zcrm_local.domain.records.values import parse_digits
+from zcrm_local.domain.text import all_storable
 from zcrm_local.http.harness.hooks import HOOK_OPS
-from zcrm_local.http.harness.ops import KEY_HEADER, PREFIX, AdminCall, AdminOp, path_id
+from zcrm_local.http.harness.ops import KEY_HEADER, PREFIX, UNSTORABLE, AdminCall, AdminOp, path_id
 from zcrm_local.http.openapi import openapi_document
 from zcrm_local.http.render import empty, json_response
 from zcrm_local.service.backend import Backend
@@ -95,7 +96,7 @@ def _export(call: AdminCall) -> tuple[int, Any]:
 
 
 def _import(call: AdminCall) -> tuple[int, Any]:
-    snapshots.import_org(call.backend, call.org_id, call.json())
+    snapshots.import_org(call.backend, call.org_id, call.json("INVALID_SNAPSHOT"))
     call.harness.invalidate(call.org_id)
     return 200, {"org": admin.get_org(call.backend, call.org_id)}
 
@@ -170,13 +171,14 @@ def _limits_off(call: AdminCall) -> tuple[int, Any]:
     return 200, {"limits": shown}
 
 
-def _int_query(query: QueryParams, name: str) -> int | None:
+def _int_query(query: QueryParams, name: str, low: int = 0, high: int = 2**63 - 1) -> int | None:
+    """A whole number in ``low..high``: ids fit the database's 64-bit integers (D-457)."""
     raw = query.get(name)
     if raw is None:
         return None
-    number = parse_digits(raw)
-    if number is None:
-        raise invalid(f"{name}: a non-negative integer")
+    number = parse_digits(raw) if len(raw) <= 19 else None
+    if number is None or not low <= number <= high:
+        raise invalid(f"{name}: a whole number from {low} to {high}")
     return number
 
 
@@ -185,7 +187,7 @@ def _journal_show(call: AdminCall) -> tuple[int, Any]:
     since = clock.parse_instant(q["since"], "since") if q.get("since") else None
     limit = _int_query(q, "limit")
     entries = journal.entries(call.backend, call.org_id, limit=100 if limit is None else limit,
-                              method=q.get("method"), path=q.get("path"), status=_int_query(q, "status"),
+                              method=q.get("method"), path=q.get("path"), status=_int_query(q, "status", 100, 599),
                               code=q.get("code"), since=since, after_id=_int_query(q, "after_id"))
     return 200, {"size": journal.size_of(call.backend, call.org_id), "entries": entries}
 
@@ -341,6 +343,8 @@ class AdminApi:
                                {"Allow": ", ".join(allowed)})
         # Literal segments beat placeholders.
         op, params = max(chosen, key=lambda c: sum(1 for s in c[0].segments if not s.startswith("{")))
+        if not all_storable([*params.values(), *request.query_params.multi_items()]):
+            raise invalid(UNSTORABLE)
         body = await request.body() if request.method in ("POST", "PUT", "PATCH") else b""
         if len(body) > MAX_BODY:
             raise AdminError("BODY_TOO_LARGE", "the body is too large", 413)

@@ -19,9 +19,11 @@ from urllib.parse import parse_qsl, urlencode
 
 import orjson
 from starlette.datastructures import Headers
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from zcrm_local.domain import errors as e
+from zcrm_local.domain.text import storable
 from zcrm_local.http.render import empty, error_response, json_response
 from zcrm_local.service.harness import faults, journal, limits
 from zcrm_local.service.harness.state import Harness
@@ -45,9 +47,11 @@ class HarnessMiddleware:
             return
         headers = Headers(scope=scope)
         body: bytes | None = None
+        form: list[tuple[str, str]] | None = None
         if accounts:
             body, receive = await _buffer(receive)
-            org_id = self._accounts_org(scope, headers, body)
+            form = await _form_pairs(scope, headers, body)
+            org_id = self._accounts_org(scope, headers, form)
         else:
             org_id = self._api_org(headers)
         if org_id is None:
@@ -59,10 +63,10 @@ class HarnessMiddleware:
             return
         if settings.journal_size and body is None:
             body, receive = await _buffer(receive)
-        await self._run(scope, receive, send, org_id, settings, api, body or b"")
+        await self._run(scope, receive, send, org_id, settings, api, body or b"", form)
 
     async def _run(self, scope: Scope, receive: Receive, send: Send, org_id: int, settings: Any,
-                   api: bool, body: bytes) -> None:
+                   api: bool, body: bytes, form: list[tuple[str, str]] | None) -> None:
         started = time.perf_counter()
         at = self.harness.org_now(org_id) if settings.journal_size else None
         method, path = scope["method"], scope["path"]
@@ -78,9 +82,9 @@ class HarnessMiddleware:
             if settings.journal_size and at is not None:
                 journal.record(self.harness, org_id, settings.journal_size, {
                     "at": at, "method": method, "path": path,
-                    "query": scope.get("query_string", b"").decode("latin-1"),
+                    "query": _mask_query(scope.get("query_string", b"").decode("latin-1")),
                     "request_headers": _headers_doc(scope["headers"]),
-                    "request_body": _mask_body(body, Headers(raw=scope["headers"]).get("content-type", "")),
+                    "request_body": _mask_body(body, Headers(raw=scope["headers"]).get("content-type", ""), form),
                     "status": status, "code": _code_of(out_body),
                     "response_headers": _headers_doc(out_headers),
                     "response_body": _mask_body(out_body, Headers(raw=out_headers).get("content-type", "")),
@@ -127,10 +131,9 @@ class HarnessMiddleware:
             return None
         return self.harness.org_for_token(token) if token else None
 
-    def _accounts_org(self, scope: Scope, headers: Headers, body: bytes) -> int | None:
+    def _accounts_org(self, scope: Scope, headers: Headers, form: list[tuple[str, str]]) -> int | None:
         params = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
-        if "form" in headers.get("content-type", "") or not headers.get("content-type"):
-            params.update(parse_qsl(body.decode("utf-8", errors="replace")))
+        params.update(form)
         client_id = params.get("client_id", "")
         basic = headers.get("authorization", "")
         if not client_id and basic.lower().startswith("basic "):
@@ -139,8 +142,8 @@ class HarnessMiddleware:
             except (binascii.Error, UnicodeDecodeError):
                 client_id = ""
         if client_id:
-            return self.harness.org_for_client(client_id)
-        if params.get("token"):
+            return self.harness.org_for_client(client_id) if storable(client_id) else None
+        if params.get("token") and storable(params["token"]):
             return self.harness.org_for_refresh(params["token"])
         return None
 
@@ -168,6 +171,25 @@ class _Capture:
             if not message.get("more_body", False):
                 self._finish(self._status, self._headers, b"".join(self._body))
         await self._send(message)
+
+
+async def _form_pairs(scope: Scope, headers: Headers, body: bytes) -> list[tuple[str, str]]:
+    """The text fields of an accounts call's form body, URL-encoded or multipart (spec 01 §1),
+    parsed as the endpoint parses them."""
+    content_type = headers.get("content-type", "")
+    if not content_type:
+        return parse_qsl(body.decode("utf-8", errors="replace"), keep_blank_values=True)
+    if "form" not in content_type:
+        return []
+    try:
+        form = await Request(scope, _replay(body, False, _no_more, None)).form()
+    except Exception:  # a malformed form body is simply no parameters, as for the endpoint
+        return []
+    return [(key, value) for key, value in form.multi_items() if isinstance(value, str)]
+
+
+async def _no_more() -> Message:
+    return {"type": "http.disconnect"}
 
 
 async def _buffer(receive: Receive) -> tuple[bytes, Receive]:
@@ -218,9 +240,23 @@ def _headers_doc(raw: list[tuple[bytes, bytes]]) -> dict[str, str]:
     return out
 
 
-def _mask_body(body: bytes, content_type: str) -> str:
+def _mask_query(query: str) -> str:
+    """Secrets sent in the query string are masked like form fields."""
+    if not query:
+        return query
+    pairs = parse_qsl(query, keep_blank_values=True)
+    if not any(k in _SECRET_FORM_FIELDS for k, _ in pairs):
+        return query
+    return urlencode([(k, _mask(v) if k in _SECRET_FORM_FIELDS else v) for k, v in pairs])
+
+
+def _mask_body(body: bytes, content_type: str, form: list[tuple[str, str]] | None = None) -> str:
     if not body:
         return ""
+    if "multipart/" in content_type:
+        # Kept as its text fields, URL-encoded and masked: the raw parts would hold secrets.
+        pairs = form or []
+        return journal.clip(urlencode([(k, _mask(v) if k in _SECRET_FORM_FIELDS else v) for k, v in pairs]).encode())
     if "form" in content_type:
         pairs = parse_qsl(body.decode("utf-8", errors="replace"), keep_blank_values=True)
         return journal.clip(urlencode([(k, _mask(v) if k in _SECRET_FORM_FIELDS else v) for k, v in pairs]).encode())

@@ -10,7 +10,9 @@ import orjson
 from starlette.datastructures import QueryParams
 from starlette.requests import Request
 
+from zcrm_local.domain.depth import MAX_JSON_DEPTH, deeper_than
 from zcrm_local.domain.records.values import parse_digits
+from zcrm_local.domain.text import all_storable
 from zcrm_local.service.backend import Backend
 from zcrm_local.service.harness import admin
 from zcrm_local.service.harness.admin import AdminError, invalid
@@ -19,6 +21,7 @@ from zcrm_local.service.harness.state import Harness
 
 PREFIX = "/_zcrm"
 KEY_HEADER = "X-ZCRM-Admin-Key"
+UNSTORABLE = "text holds U+0000 or an unpaired surrogate, which cannot be stored"
 
 @dataclass
 class AdminCall:
@@ -29,13 +32,21 @@ class AdminCall:
     body: bytes
     request: Request
 
-    def json(self) -> Any:
+    def json(self, refusal: str = "INVALID_INPUT") -> Any:
+        """The body as JSON; ``refusal`` is the code for text no store can hold (D-452)."""
         if not self.body:
             return {}
         try:
-            return orjson.loads(self.body)
+            doc = orjson.loads(self.body)
         except orjson.JSONDecodeError:
             raise AdminError("INVALID_JSON", "the body is not JSON", 400) from None
+        if not all_storable(doc):
+            raise AdminError(refusal, UNSTORABLE, 400)
+        # A snapshot wraps API values (at most MAX_JSON_DEPTH deep) in a few levels of its own.
+        limit = MAX_JSON_DEPTH + (8 if refusal == "INVALID_SNAPSHOT" else 0)
+        if deeper_than(doc, limit):
+            raise AdminError(refusal, f"the body nests deeper than {limit} levels", 400)
+        return doc
 
     def obj(self) -> dict[str, Any]:
         doc = self.json()

@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from zcrm_local.domain.oauth import rules as rules
+from zcrm_local.domain.text import storable
 from zcrm_local.http.render import json_response
 from zcrm_local.service.backend import Backend
 from zcrm_local.service.oauth import tokens as oauth
@@ -32,7 +33,9 @@ async def _params(request: Request) -> dict[str, str]:
             user, secret = "", ""
         params.setdefault("client_id", user)
         params.setdefault("client_secret", secret)
-    return params
+    # Text no store can hold matches nothing: an empty value answers the documented error of
+    # that parameter (invalid_client, invalid_scope, missing_org_info…), never a database error.
+    return {key: value if storable(value) else "" for key, value in params.items()}
 
 
 def token_endpoint(backend: Backend):  # type: ignore[no-untyped-def]

@@ -40,7 +40,7 @@ def list_records(call: Call) -> Response:
     assert call.module is not None
     backend, principal = call.backend, call.principal
     now = backend.org_now(principal.org)
-    key = record_reads.token_key(principal)
+    key = record_reads.token_key(backend, principal)
     params = listing.parse_list(call.query, fields_required=True, user_id=principal.user_id, key=key, now=now)
     since = _if_modified_since(call)
     scope = territory_records.territory_scope(backend, principal, call.module, call.query.get("territory_id"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from zcrm_local.domain.clock import EARLIEST, LATEST, representable
 from zcrm_local.service.backend import Backend
 from zcrm_local.service.harness.admin import clock_info, invalid, not_found
 from zcrm_local.store.org import orgs as org_store
@@ -30,7 +31,12 @@ def parse_instant(value: Any, name: str = "at") -> datetime:
         raise invalid(f"{name}: an ISO 8601 date-time with an offset") from None
     if at.tzinfo is None:
         raise invalid(f"{name}: the date-time needs an offset (e.g. +00:00)")
+    if not (EARLIEST.date() <= at.date() <= LATEST.date()):
+        raise invalid(_OUT_OF_RANGE.format(name=name))
     return at
+
+
+_OUT_OF_RANGE = "{name}: must lie between 0002-01-01 and 9998-12-31 (UTC)"
 
 
 def _change(backend: Backend, org_id: int, move: Any) -> dict[str, Any]:
@@ -39,7 +45,13 @@ def _change(backend: Backend, org_id: int, move: Any) -> dict[str, Any]:
         if org is None:
             raise not_found("org")
         server_now = backend.clock.now()
-        frozen_at, offset_us = move(org, server_now)
+        try:
+            frozen_at, offset_us = move(org, server_now)
+            now = frozen_at if frozen_at is not None else server_now + timedelta(microseconds=offset_us)
+        except OverflowError:
+            raise invalid(_OUT_OF_RANGE.format(name="the org's time")) from None
+        if not representable(now):
+            raise invalid(_OUT_OF_RANGE.format(name="the org's time"))
         org_store.update_org(conn, org_id, clock_frozen_at=frozen_at, clock_offset_us=offset_us)
         org = org_store.get_org(conn, org_id)
     return clock_info(backend, org)

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from zcrm_local.domain.harness import snapshots as rules
 from zcrm_local.service.backend import Backend
 from zcrm_local.service.harness.admin import AdminError, invalid, org_row
 from zcrm_local.service.org.orgs import create_org
 from zcrm_local.store.harness import record_flags as flag_store
 from zcrm_local.store.harness import snapshots as store
+from zcrm_local.store.org import orgs as org_store
 from zcrm_local.store.migrate import head_revision
 
 FORMAT = "zcrm-local/org-snapshot"
@@ -44,7 +46,39 @@ def import_org(backend: Backend, org_id: int, snapshot: Any) -> None:
     tables = snapshot.get("tables")
     if not isinstance(tables, dict) or not all(isinstance(v, list) for v in tables.values()):
         raise invalid("tables: an object of row lists")
+    _check(backend, org_id, tables)
     _replace(backend, org_id, tables)
+
+
+def _check(backend: Backend, org_id: int, tables: dict[str, Any]) -> None:
+    """The whole snapshot, before anything is written (D-461): values the columns can hold,
+    ids of this org only, references inside the snapshot, records the API can read back, one
+    default org."""
+    try:
+        decoded = store.decode_rows(tables, org_id)
+    except store.SnapshotError as refusal:
+        raise _refused([str(refusal)]) from None
+    org_rows = decoded.get("orgs", [])
+    if len(org_rows) != 1 or org_rows[0]["id"] != org_id:
+        raise _refused(["the snapshot must hold exactly the org's own row"])
+    org = org_rows[0]
+    with backend.db.read() as conn:
+        current = org_store.get_org(conn, org_id)
+        found = org_store.default_org(conn)
+        default = found["id"] if found is not None else None
+    problems = []
+    if current is not None and current["prefix"] != org["prefix"]:
+        problems.append(f"orgs[0].prefix: the org's id prefix is {current['prefix']}")
+    if org["is_default"] and default is not None and default != org_id:
+        problems.append(f"orgs[0].is_default: org {default} is the default org")
+    problems += rules.id_problems(decoded, org["prefix"])
+    problems += rules.record_problems(decoded.get("records", []), org["time_zone"], org["currency_symbol"])
+    if problems:
+        raise _refused(problems)
+
+
+def _refused(problems: list[str]) -> AdminError:
+    return AdminError("INVALID_SNAPSHOT", "; ".join(problems[:store.MAX_PROBLEMS]), 400)
 
 
 def reset_org(backend: Backend, org_id: int) -> None:

@@ -82,16 +82,21 @@ def _from_grant(backend: Backend, conn: Any, client: Any, form: Mapping[str, str
 
 
 def _client_credentials(backend: Backend, conn: Any, client: Any, form: Mapping[str, str]) -> dict[str, Any]:
-    soid = form.get("soid", "")
-    if not soid:
+    org_id = rules.soid_org(form.get("soid", ""))
+    if org_id is None:
         raise TokenError(rules.MISSING_ORG_INFO)
-    # soid is ZohoCRM.<org id>; a self client only reaches its own org.
-    if soid.split(".", 1)[-1] != str(client["org_id"]):
+    # A self client only reaches its own org.
+    if org_id != client["org_id"]:
         raise TokenError(rules.INVALID_CLIENT)
     # A self client acts as its user: a deactivated or deleted user's client is refused.
     if not _active_user(conn, client["org_id"], client["user_id"]):
         raise TokenError(rules.INVALID_CLIENT)
-    granted = " ".join(scope_rules.parse_scope_param(form.get("scope", "")))
+    asked = scope_rules.parse_scope_param(form.get("scope", ""))
+    held = scope_rules.normalize(s for text in store.client_scopes(conn, client["client_id"]) for s in text.split())
+    # Never more than the client was granted; unknown names are refused, not dropped (D-451).
+    if not asked or not all(scope_rules.is_known(s) and scope_rules.covered(held, s) for s in asked):
+        raise TokenError(rules.INVALID_SCOPE)
+    granted = " ".join(asked)
     access = _mint_access(backend, conn, client, client["user_id"], granted, None)
     return rules.token_answer(access, backend.settings.base_url, backend.settings.access_token_seconds, scope=granted)
 
@@ -100,12 +105,19 @@ def _mint_access(backend: Backend, conn: Any, client: Any, user_id: int, scopes:
     token = rules.new_token()
     # Expiry follows the org's clock, so tests that move an org's time expire its tokens.
     org = org_store.get_org(conn, client["org_id"])
+    now = backend.org_now(org)
+    # Expired tokens are gone for good (they never come back if the clock is moved back).
+    store.purge_expired_access(conn, client["org_id"], now)
+    seq = store.next_access_seq(conn, refresh_hash) if refresh_hash is not None else None
     store.insert_access(
         conn,
         {"token_hash": rules.digest(token), "refresh_hash": refresh_hash, "client_id": client["client_id"],
-         "org_id": client["org_id"], "user_id": user_id, "scopes": scopes,
-         "expires_at": backend.org_now(org) + timedelta(seconds=backend.settings.access_token_seconds)},
+         "org_id": client["org_id"], "user_id": user_id, "scopes": scopes, "seq": seq,
+         "expires_at": now + timedelta(seconds=backend.settings.access_token_seconds)},
     )
+    if refresh_hash is not None:
+        # Zoho keeps at most 15 live access tokens per refresh token; the 16th evicts the oldest.
+        store.keep_newest_access(conn, refresh_hash, rules.MAX_LIVE_ACCESS_TOKENS)
     return token
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -13,6 +12,7 @@ from zcrm_local.domain.records.modules import registry
 from zcrm_local.domain.records.refs import UserRef
 from zcrm_local.domain.records.render import referenced_user_ids
 from zcrm_local.service.auth import Principal
+from zcrm_local.service import installation
 from zcrm_local.service.backend import Backend
 from zcrm_local.service.org.data import users_by_id
 from zcrm_local.service.records.rows import related_refs
@@ -28,10 +28,10 @@ class Page:
     related: dict[int, RelatedRef] = field(default_factory=dict)
 
 
-def token_key(principal: Principal) -> bytes:
-    """Page tokens are signed per org with a key every server process derives alike."""
-    org = principal.org
-    return hashlib.sha256(f"zcrm-page-token:{org['id']}:{org['zgid']}".encode()).digest()
+def token_key(backend: Backend, principal: Principal) -> bytes:
+    """Page tokens are signed per org with a key derived from the installation secret, which
+    every process on the database shares and no client can know (D-455)."""
+    return installation.derived_key(backend, f"page-token:{principal.org_id}")
 
 
 def list_page(backend: Backend, principal: Principal, module: str, params: ListParams,

@@ -13,9 +13,14 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from zcrm_local.domain.depth import MAX_JSON_DEPTH, deeper_than
+from zcrm_local.domain.text import all_storable, storable
 from zcrm_local.store.db import Database
 from zcrm_local.store.tables import metadata, orgs
 from zcrm_local.store.types import Instant
+
+
+MAX_PROBLEMS = 10
 
 
 class SnapshotError(ValueError):
@@ -45,14 +50,95 @@ def _encode(column: sa.Column[Any], value: Any) -> Any:
     return value
 
 
+_INT64 = (-(2**63), 2**63 - 1)
+
+
 def _decode(column: sa.Column[Any], value: Any) -> Any:
+    """The stored value of one snapshot cell; ``SnapshotError`` naming what is wrong when the
+    column cannot hold it (D-461)."""
     if value is None:
+        if not column.nullable and not column.primary_key and column.server_default is None:
+            raise SnapshotError("null in a column that needs a value")
+        if column.primary_key:
+            raise SnapshotError("null in a key column")
         return None
-    if isinstance(column.type, Instant):
-        return datetime.fromisoformat(value)
-    if isinstance(column.type, sa.Date):
-        return date.fromisoformat(value)
+    kind = column.type
+    if isinstance(kind, Instant):
+        if not isinstance(value, str):
+            raise SnapshotError("not an ISO 8601 date-time")
+        try:
+            at = datetime.fromisoformat(value)
+        except ValueError:
+            raise SnapshotError("not an ISO 8601 date-time") from None
+        if at.tzinfo is None or not 2 <= at.year <= 9998:
+            raise SnapshotError("a date-time needs an offset and a year from 2 to 9998")
+        return at
+    if isinstance(kind, sa.Date):
+        try:
+            return date.fromisoformat(value) if isinstance(value, str) else _fail("not an ISO date")
+        except ValueError:
+            raise SnapshotError("not an ISO date") from None
+    if isinstance(kind, sa.Boolean):
+        return value if isinstance(value, bool) else _fail("not true or false")
+    if isinstance(kind, sa.Integer):  # BigInteger and Integer
+        if isinstance(value, bool) or not isinstance(value, int) or not _INT64[0] <= value <= _INT64[1]:
+            raise SnapshotError("not a 64-bit integer")
+        return value
+    if isinstance(kind, sa.String):  # String and Text
+        if not isinstance(value, str):
+            raise SnapshotError("not a string")
+        if kind.length is not None and len(value) > kind.length:
+            raise SnapshotError(f"longer than {kind.length} characters")
+        if not storable(value):
+            raise SnapshotError("text holds U+0000 or an unpaired surrogate")
+        return value
+    # JSON columns: any JSON a request could have produced.
+    if not all_storable(value):
+        raise SnapshotError("text holds U+0000 or an unpaired surrogate")
+    if deeper_than(value, MAX_JSON_DEPTH):
+        raise SnapshotError(f"nests deeper than {MAX_JSON_DEPTH} levels")
     return value
+
+
+def _fail(message: str) -> Any:
+    raise SnapshotError(message)
+
+
+def decode_rows(tables: dict[str, Any], org_id: int) -> dict[str, list[dict[str, Any]]]:
+    """Every row decoded by its column types, or ``SnapshotError`` listing the first problems."""
+    known = {t.name: t for t in snapshot_tables()}
+    unknown = sorted(set(tables) - set(known))
+    if unknown:
+        raise SnapshotError(f"unknown tables: {', '.join(unknown)}")
+    problems: list[str] = []
+    decoded: dict[str, list[dict[str, Any]]] = {}
+    for name, rows in tables.items():
+        table = known[name]
+        columns = {c.name for c in table.c}
+        out = decoded[name] = []
+        for index, row in enumerate(rows):
+            where = f"{name}[{index}]"
+            if not isinstance(row, dict) or set(row) != columns:
+                found = sorted(row) if isinstance(row, dict) else type(row).__name__
+                problems.append(f"table {name}: columns {found} do not match {sorted(columns)}")
+                continue
+            if table is not orgs and row["org_id"] != org_id:
+                problems.append(f"table {name}: a row of another org")
+                continue
+            cells = {}
+            for column in table.c:
+                try:
+                    cells[column.name] = _decode(column, row[column.name])
+                except SnapshotError as problem:
+                    problems.append(f"{where}.{column.name}: {problem}")
+            out.append(cells)
+            if len(problems) >= MAX_PROBLEMS:
+                break
+        if len(problems) >= MAX_PROBLEMS:
+            break
+    if problems:
+        raise SnapshotError("; ".join(problems[:MAX_PROBLEMS]))
+    return decoded
 
 
 def export_rows(conn: sa.Connection, org_id: int) -> dict[str, list[dict[str, Any]]]:
@@ -72,20 +158,7 @@ def replace_rows(conn: sa.Connection, org_id: int, tables: dict[str, list[dict[s
     The org row is updated in place, so harness tables (which cascade from it) survive;
     its id sequence never moves backwards, so ids handed out meanwhile are never reused.
     """
-    known = {t.name: t for t in snapshot_tables()}
-    unknown = sorted(set(tables) - set(known))
-    if unknown:
-        raise SnapshotError(f"unknown tables: {', '.join(unknown)}")
-    decoded: dict[str, list[dict[str, Any]]] = {}
-    for name, rows in tables.items():
-        table = known[name]
-        columns = {c.name for c in table.c}
-        for row in rows:
-            if set(row) != columns:
-                raise SnapshotError(f"table {name}: columns {sorted(row)} do not match {sorted(columns)}")
-            if table is not orgs and row["org_id"] != org_id:
-                raise SnapshotError(f"table {name}: a row of another org")
-        decoded[name] = [{c.name: _decode(c, row[c.name]) for c in table.c} for row in rows]
+    decoded = decode_rows(tables, org_id)
     org_rows = decoded.get(orgs.name, [])
     if len(org_rows) != 1 or org_rows[0]["id"] != org_id:
         raise SnapshotError("the snapshot must hold exactly the org's own row")

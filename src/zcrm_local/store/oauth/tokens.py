@@ -63,6 +63,29 @@ def insert_access(conn: sa.Connection, row: Mapping[str, Any]) -> None:
     conn.execute(sa.insert(oauth_access_tokens).values(**row))
 
 
+def purge_expired_access(conn: sa.Connection, org_id: int, now: datetime) -> None:
+    conn.execute(sa.delete(oauth_access_tokens).where(oauth_access_tokens.c.org_id == org_id,
+                                                      oauth_access_tokens.c.expires_at <= now))
+
+
+def next_access_seq(conn: sa.Connection, refresh_hash: str) -> int:
+    top = conn.execute(sa.select(sa.func.max(oauth_access_tokens.c.seq))
+                       .where(oauth_access_tokens.c.refresh_hash == refresh_hash)).scalar()
+    return int(top or 0) + 1
+
+
+def keep_newest_access(conn: sa.Connection, refresh_hash: str, keep: int) -> None:
+    """Delete all but the ``keep`` newest access tokens of a refresh token (older rows without
+    a mint order count as oldest)."""
+    newest = (sa.select(oauth_access_tokens.c.token_hash)
+              .where(oauth_access_tokens.c.refresh_hash == refresh_hash)
+              .order_by(oauth_access_tokens.c.seq.desc().nulls_last(), oauth_access_tokens.c.expires_at.desc())
+              .limit(keep))
+    kept = list(conn.execute(newest).scalars())
+    conn.execute(sa.delete(oauth_access_tokens).where(oauth_access_tokens.c.refresh_hash == refresh_hash,
+                                                      oauth_access_tokens.c.token_hash.not_in(kept)))
+
+
 def get_access(conn: sa.Connection, token_hash: str) -> sa.RowMapping | None:
     return conn.execute(_GET_ACCESS, {"token_hash": token_hash}).mappings().first()
 
@@ -108,3 +131,12 @@ def principal_rows(conn: sa.Connection, token_hash: str) -> PrincipalRows | None
         org={name: row[label] for name, label in _ORG_KEYS},
         user={key: row[key] for key in _USER_KEYS},
     )
+
+
+def client_scopes(conn: sa.Connection, client_id: str) -> list[str]:
+    """The scope lists of every grant and refresh token the client was ever given (still held)."""
+    rows = conn.execute(
+        sa.select(oauth_refresh_tokens.c.scopes).where(oauth_refresh_tokens.c.client_id == client_id)
+        .union_all(sa.select(oauth_grants.c.scopes).where(oauth_grants.c.client_id == client_id))
+    ).scalars()
+    return list(rows)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+from zcrm_local.domain.depth import MAX_GROUP_DEPTH
 from zcrm_local.domain.errors import ZohoError
 from zcrm_local.domain.metadata import FieldSpec, scoped_id
 from zcrm_local.domain.records.field_types import number_or_none
@@ -40,28 +41,41 @@ def parse_criteria(raw: Any, schema: CriteriaSchema, path: str) -> Node:
     """
     if not isinstance(raw, dict):
         raise m.bad_type(_name(path), path, "jsonobject")
-    if _count_leaves(raw) > schema.max_rules:
+    # Nesting deeper than the rule limit cannot hold a valid criteria (a group has two entries
+    # or more): refused as too many rules, before any recursive step (D-456).
+    if _too_many_leaves(raw, schema.max_rules):
         raise m.limit_exceeded(
             m.MSG_CRITERIA_LIMIT, schema.max_rules, limit_due_to=[{"api_name": _name(path), "json_path": path}]
         )
-    return _node(raw, schema, path)
+    return _node(raw, schema, path, 1)
 
 
-def _count_leaves(raw: Any) -> int:
-    if isinstance(raw, dict) and isinstance(raw.get("group"), list):
-        return sum(_count_leaves(child) for child in raw["group"])
-    return 1
+def _too_many_leaves(raw: Any, limit: int) -> bool:
+    """More than ``limit`` rules, or groups nested more than ``limit`` deep; no recursion."""
+    leaves = 0
+    pending: list[tuple[Any, int]] = [(raw, 0)]
+    while pending:
+        node, depth = pending.pop()
+        if isinstance(node, dict) and isinstance(node.get("group"), list):
+            if depth >= min(limit, MAX_GROUP_DEPTH):
+                return True
+            pending.extend((child, depth + 1) for child in node["group"])
+        else:
+            leaves += 1
+            if leaves > limit:
+                return True
+    return False
 
 
-def _node(raw: Any, schema: CriteriaSchema, path: str) -> Node:
+def _node(raw: Any, schema: CriteriaSchema, path: str, depth: int) -> Node:
     if not isinstance(raw, dict):
         raise m.bad_type(_name(path), path, "jsonobject")
     if "group" in raw or "group_operator" in raw:
-        return _group(raw, schema, path)
+        return _group(raw, schema, path, depth)
     return _condition(raw, schema, path)
 
 
-def _group(raw: dict[str, Any], schema: CriteriaSchema, path: str) -> Group:
+def _group(raw: dict[str, Any], schema: CriteriaSchema, path: str, depth: int) -> Group:
     operator = raw.get("group_operator")
     if operator is None:
         raise m.mandatory("group_operator", f"{path}.group_operator")
@@ -74,7 +88,9 @@ def _group(raw: dict[str, Any], schema: CriteriaSchema, path: str) -> Group:
         raise m.bad_type("group", f"{path}.group", "jsonarray")
     if len(members) < 2:
         raise m.invalid("group", f"{path}.group")
-    children = tuple(_node(child, schema, f"{path}.group[{i}]") for i, child in enumerate(members))
+    if depth > MAX_GROUP_DEPTH:  # already refused by _too_many_leaves; never recurse past it
+        raise m.invalid("group", f"{path}.group")
+    children = tuple(_node(child, schema, f"{path}.group[{i}]", depth + 1) for i, child in enumerate(members))
     return Group(operator.upper(), children)
 
 
