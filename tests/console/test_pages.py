@@ -138,3 +138,8 @@ def test_snapshot_export_import_reset_delete(console, client, backend, org) -> N
     assert "Kept" in console.get(f"{BASE}/orgs/{org.id}/records/Leads?field=Last_Name").text
     assert _post(console, f"/orgs/{org.id}/delete").status_code == 303
     assert console.get(f"{BASE}/orgs/{org.id}").status_code == 404
+
+
+def test_the_openapi_description_leaves_the_console_out(client) -> None:  # type: ignore[no-untyped-def]
+    paths = client.get("/_zcrm/openapi.json").json()["paths"]
+    assert not [p for p in paths if p.startswith(BASE)]
