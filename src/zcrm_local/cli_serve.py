@@ -125,6 +125,7 @@ def _print_banner(info: dict[str, str], database_url: str, admin_key: str) -> No
         ("refresh_token", info["refresh_token"]),
         ("access_token", info["access_token"]),
         ("admin key", f"{admin_key}  (header X-ZCRM-Admin-Key, {info['api_domain']}/_zcrm/)"),
+        ("Console", f"{info['api_domain']}/_zcrm/console/  (log in with the admin key)"),
     ]
     console.print("[bold]zcrm-local[/bold] is ready. Administrator credentials of the default org:")
     for label, value in rows:

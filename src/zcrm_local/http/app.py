@@ -14,6 +14,7 @@ from zcrm_local.config import Settings
 from zcrm_local.domain import errors as e
 from zcrm_local.domain.clock import Clock, SystemClock
 from zcrm_local.http.body_limits import BodyLimitMiddleware
+from zcrm_local.http.console.app import console_routes
 from zcrm_local.http.gate import Gate
 from zcrm_local.http.harness.admin import admin_routes
 from zcrm_local.http.harness.middleware import HarnessMiddleware
@@ -50,6 +51,7 @@ def create_app(settings: Settings, *, clock: Clock | None = None, db: object | N
             StarletteRoute("/oauth/v2/auth", token_endpoint(backend), methods=["POST"]),
             StarletteRoute("/oauth/v2/token/revoke", revoke_endpoint(backend), methods=["POST"]),
             StarletteRoute("/crm/{rest:path}", gate.handle, methods=ALL_METHODS),
+            *console_routes(backend, harness),  # before the admin API's catch-all
             *admin_routes(backend, harness),
         ],
         middleware=[Middleware(BodyLimitMiddleware, timeout_seconds=settings.body_timeout_seconds),

@@ -104,7 +104,8 @@ def _plain_paths(app_routes: Iterable[Any]) -> dict[str, dict[str, Any]]:
     """Routes mounted directly on the app (the accounts server)."""
     paths: dict[str, dict[str, Any]] = {}
     for route in app_routes:
-        if route.path in (CRM_MOUNT, ADMIN_MOUNT):
+        # The admin API is described from its own table; the web console is HTML, not an API.
+        if route.path in (CRM_MOUNT, ADMIN_MOUNT) or route.path.startswith(PREFIX + "/"):
             continue
         for method in sorted(route.methods or ()):
             if method == "HEAD":

@@ -375,3 +375,17 @@ request_journal = sa.Table(
     sa.Index("ix_request_journal_org_id", "org_id", "id"),
     info={"snapshot": False},
 )
+
+# Server-wide (no org): web console sessions. The cookie holds a random id; only its SHA-256
+# digest is stored, with the digest of the admin key that opened it (revoking admin keys ends
+# the sessions they opened) and the session's CSRF token.
+console_sessions = sa.Table(
+    "console_sessions",
+    metadata,
+    sa.Column("session_hash", sa.String(64), primary_key=True),
+    sa.Column("key_hash", sa.String(64), nullable=False),
+    sa.Column("csrf_token", sa.String(64), nullable=False),
+    sa.Column("created_time", Instant, nullable=False),
+    sa.Column("expires_time", Instant, nullable=False, index=True),
+    info={"snapshot": False},
+)
