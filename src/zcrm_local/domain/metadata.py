@@ -6,10 +6,12 @@ Ids of fields and modules are per org: ``org prefix`` + a stable per-spec suffix
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TypeVar
+from typing import Any, TypeVar
+
+from .records.layouts import RelatedListSpec
 
 _T = TypeVar("_T")
 
@@ -38,6 +40,21 @@ class DataType(StrEnum):
     MULTI_DATE = "multi_date"
     PROFILEIMAGE = "profileimage"
     AUTONUMBER = "autonumber"
+    # Types of the standard-module catalogue (spec 40 §2–§3). Their value rules live with the
+    # other coercers; a type without one is stored as sent and rendered as stored.
+    SUBFORM = "subform"
+    MULTISELECTLOOKUP = "multiselectlookup"
+    FORMULA = "formula"
+    ROLLUP_SUMMARY = "rollup_summary"
+    FILEUPLOAD = "fileupload"
+    IMAGEUPLOAD = "imageupload"
+    EVENT_REMINDER = "event_reminder"
+    MULTIREMINDER = "multireminder"
+    MULTI_MODULE_LOOKUP = "multi_module_lookup"
+    RRULE = "RRULE"
+    ALARM = "ALARM"
+    PARTICIPANTS = "participants"
+    PRICING_DETAILS = "pricing_details"
 
 
 # JSON type Zoho reports for each data type (fields API ``json_type``).
@@ -65,6 +82,19 @@ JSON_TYPE: dict[DataType, str] = {
     DataType.MULTI_DATE: "jsonarray",
     DataType.PROFILEIMAGE: "string",
     DataType.AUTONUMBER: "string",
+    DataType.SUBFORM: "jsonarray",
+    DataType.MULTISELECTLOOKUP: "jsonarray",
+    DataType.FORMULA: "string",
+    DataType.ROLLUP_SUMMARY: "double",
+    DataType.FILEUPLOAD: "jsonarray",
+    DataType.IMAGEUPLOAD: "jsonarray",
+    DataType.EVENT_REMINDER: "string",
+    DataType.MULTIREMINDER: "jsonarray",
+    DataType.MULTI_MODULE_LOOKUP: "jsonobject",
+    DataType.RRULE: "jsonobject",
+    DataType.ALARM: "jsonobject",
+    DataType.PARTICIPANTS: "jsonarray",
+    DataType.PRICING_DETAILS: "jsonarray",
 }
 
 
@@ -82,10 +112,21 @@ class FieldSpec:
     lookup_module: str | None = None
     linking_module: str | None = None
     custom: bool = False
+    # Optional metadata of the catalogue (spec 40 §1.4); the defaults keep the old behaviour.
+    associated_module: str | None = None  # subform rows' module
+    return_type: str | None = None  # formula / rollup summary
+    textarea_type: str | None = None  # "small" | "large" | "rich_text"
+    json: str | None = None  # json_type when it differs from the data type's (Tag)
+    # Stored on create when the item leaves the field empty (read-only system values included).
+    default: Any = None
+    # Read-only value derived from the merged record on every write (Full_Name).
+    compute: Callable[[Mapping[str, Any]], Any] | None = None
 
     @property
     def json_type(self) -> str:
-        return JSON_TYPE[self.data_type]
+        if self.json is not None:
+            return self.json
+        return JSON_TYPE.get(self.data_type, "string")
 
 
 @dataclass(frozen=True)
@@ -99,6 +140,22 @@ class ModuleSpec:
     # False for modules that only exist to describe another module's field (linking modules).
     api_supported: bool = True
     generated_type: str = "default"
+    # Catalogue keys (spec 40 §1.1–§1.6); defaults keep the old behaviour.
+    scope_word: str | None = None  # ZohoCRM.modules.{scope_word}.READ; None → derived from api_name
+    sequence_number: int | None = None
+    upsert: bool = False
+    clone: bool = False
+    timeline: bool = False
+    change_owner: bool = False
+    deleted_api: bool = True  # GET /{module}/deleted
+    record_writes: bool = True  # False: POST/PUT/DELETE refused (Attachments, RQ-1)
+    duplicate_check_fields: tuple[str, ...] = ()
+    status: str = "visible"
+    show_as_tab: bool = True
+    convertable: bool = False
+    display_field: str | None = None
+    section_label: str | None = None  # the Standard layout's one section
+    related_lists: tuple[RelatedListSpec, ...] = ()
 
     def field(self, api_name: str) -> FieldSpec | None:
         for spec in self.fields:

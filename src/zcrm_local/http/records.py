@@ -6,6 +6,7 @@ from typing import Any
 
 from starlette.responses import Response
 
+from zcrm_local.config import OLD_VERSIONS
 from zcrm_local.domain import errors as e
 from zcrm_local.domain.modules import registry
 from zcrm_local.domain.records import listing, results
@@ -40,7 +41,9 @@ def list_records(call: Call) -> Response:
     backend, principal = call.backend, call.principal
     now = backend.org_now(principal.org)
     key = record_reads.token_key(principal)
-    params = listing.parse_list(call.query, fields_required=True, user_id=principal.user_id, key=key, now=now)
+    # ``fields`` became mandatory in v3; a v2/v2.1 list without it returns every field (issue 11).
+    params = listing.parse_list(call.query, fields_required=call.version not in OLD_VERSIONS,
+                                user_id=principal.user_id, key=key, now=now)
     since = _if_modified_since(call)
     scope = territory_records.territory_scope(backend, principal, call.module, call.query.get("territory_id"),
                                               call.query.get("include_child"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from zcrm_local.domain.permissions import MANAGE_SETTINGS, MANAGE_USERS
-from zcrm_local.http import platform, records, settings
+from zcrm_local.http import catalogue, platform, records, settings
 from zcrm_local.http.call import Endpoint, Route
 from zcrm_local.http.territory_routes import territory_routes
 
@@ -21,8 +21,19 @@ def crm_routes() -> list[Route]:
                                                              also=(("settings", "taxes", "READ"),))}),
         Route(("users",), {"GET": Endpoint(platform.list_users, ("users", None, "READ"))}),
         Route(("users", "{user_id}"), {"GET": Endpoint(platform.get_user, ("users", None, "READ"))}),
-        Route(("settings", "modules"), {"GET": Endpoint(settings.get_modules, ("settings", "modules", "READ"))}),
+        Route(("settings", "modules"), {"GET": Endpoint(catalogue.get_modules, ("settings", "modules", "READ"))}),
+        Route(("settings", "modules", "{api_name}"), {
+            "GET": Endpoint(catalogue.get_module, ("settings", "modules", "READ"))}),
         Route(("settings", "fields"), {"GET": Endpoint(settings.get_fields, ("settings", "fields", "READ"))}),
+        Route(("settings", "fields", "{field_id}"), {
+            "GET": Endpoint(catalogue.get_field, ("settings", "fields", "READ"))}),
+        Route(("settings", "layouts"), {"GET": Endpoint(catalogue.get_layouts, ("settings", "layouts", "READ"))}),
+        Route(("settings", "layouts", "{layout_id}"), {
+            "GET": Endpoint(catalogue.get_layout, ("settings", "layouts", "READ"))}),
+        Route(("settings", "related_lists"), {
+            "GET": Endpoint(catalogue.get_related_lists, ("settings", "related_lists", "READ"))}),
+        Route(("settings", "related_lists", "{list_id}"), {
+            "GET": Endpoint(catalogue.get_related_list, ("settings", "related_lists", "READ"))}),
         Route(("settings", "holidays"), {"GET": Endpoint(settings.get_holidays, ("settings", "holidays", "READ"))}),
         Route(("settings", "service_preferences"), {
             "GET": Endpoint(settings.get_service_preferences, ("settings", "modules", "READ"), since=3),

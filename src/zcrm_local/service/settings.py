@@ -1,5 +1,5 @@
 """Settings the Services module depends on: preferences, business hours, holidays, taxes,
-field and module metadata."""
+field metadata."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from zcrm_local.domain.holidays import list_holidays
 from zcrm_local.domain.metadata import scoped_id
 from zcrm_local.domain.modules import registry
 from zcrm_local.domain.modules.services import services_fields_json
-from zcrm_local.domain.records.fields_json import fields_json, modules_json
+from zcrm_local.domain.records.fields_json import fields_json
 from zcrm_local.domain.territories.field_meta import territory_field_json
 from zcrm_local.domain.taxes import Tax, render_taxes, tax_picklist
 from zcrm_local.domain.times import local_today
@@ -84,11 +84,11 @@ def get_fields(backend: Backend, principal: Principal, module: str) -> dict[str,
                                     tax_values=tax_picklist(org_taxes), job_sheet_sections=sections,
                                     module_id=module_id)
     body = fields_json(prefix, spec, module_id=module_id)
+    for field in body["fields"]:
+        # Catalogue modules carry the v7 pick-list key (spec 40 §1.4); Services keeps its shape.
+        for value in field["pick_list_values"]:
+            value["colour_code"] = None
     territory_field = territory_field_json(prefix, spec)
     if territory_field is not None and principal.org["territory_state"] == "enabled":
         body["fields"].append(territory_field)
     return body
-
-
-def get_modules(principal: Principal) -> dict[str, Any]:
-    return modules_json(int(principal.org["prefix"]), registry.all_modules())

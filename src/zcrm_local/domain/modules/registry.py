@@ -10,11 +10,23 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..metadata import ModuleSpec
-from . import accounts, contacts, deals, leads
+from . import accounts, activities, appointments, appointments_history, attachments, contacts, deals, inventory
+from . import leads, notes, products, support
 from .services_spec import SERVICES, SERVICES_X_USERS
+from .tabs import TABS
 
+# The order of spec 40 §1.1 (``GET /settings/modules`` lists them so), then the tabs without a
+# records API, then the modules that only describe other modules' fields (linking, subforms).
 _BUILTIN: tuple[ModuleSpec, ...] = (
-    SERVICES, SERVICES_X_USERS, accounts.SPEC, contacts.SPEC, deals.SPEC, leads.SPEC,
+    leads.SPEC, contacts.SPEC, accounts.SPEC, deals.SPEC,
+    activities.TASKS, activities.EVENTS, activities.CALLS,
+    products.PRODUCTS, products.VENDORS, products.PRICE_BOOKS,
+    inventory.QUOTES, inventory.SALES_ORDERS, inventory.PURCHASE_ORDERS, inventory.INVOICES,
+    support.CAMPAIGNS, support.CASES, support.SOLUTIONS,
+    notes.SPEC, attachments.SPEC, appointments.SPEC, appointments_history.SPEC, SERVICES,
+    *TABS,
+    SERVICES_X_USERS,
+    inventory.QUOTED_ITEMS, inventory.ORDERED_ITEMS, inventory.PURCHASE_ITEMS, inventory.INVOICED_ITEMS,
 )
 
 _MODULES: dict[str, ModuleSpec] = {}
@@ -42,6 +54,22 @@ def resolve_path_module(segment: str) -> ModuleSpec | None:
     lowered = segment.lower()
     for spec in _MODULES.values():
         if spec.api_supported and spec.api_name.lower() == lowered:
+            return spec
+    return None
+
+
+def known_path_module(segment: str) -> ModuleSpec | None:
+    """Any registered module a path segment names, case-insensitively (API-supported or not)."""
+    lowered = segment.lower()
+    for spec in _MODULES.values():
+        if spec.api_name.lower() == lowered:
+            return spec
+    return None
+
+
+def by_id_suffix(suffix: int) -> ModuleSpec | None:
+    for spec in _MODULES.values():
+        if spec.id_suffix == suffix:
             return spec
     return None
 

@@ -70,6 +70,8 @@ SERVICES = ModuleSpec(
     plural_label="Services",
     id_suffix=SERVICES_ID,
     fields=SERVICE_FIELDS,
+    scope_word="services", sequence_number=20, upsert=True, clone=True, timeline=True,
+    display_field="Service_Name", section_label="Service Information",
 )
 
 # The linking module only exists to type ``Members`` entries; the SDK fetches its fields.
