@@ -8,6 +8,7 @@ from typing import Any
 from ..metadata import DataType as T
 from ..metadata import FieldSpec, ModuleSpec
 from ..records.fields_json import PicklistValue, fields_json
+from ..records.layouts import NOTES_ATTACHMENTS
 from ..records.values import WEEKDAYS
 
 # Id suffixes: Services module 5_100_000 (fields 5_100_001…), its linking module 5_200_000.
@@ -71,7 +72,7 @@ SERVICES = ModuleSpec(
     id_suffix=SERVICES_ID,
     fields=SERVICE_FIELDS,
     scope_word="services", sequence_number=20, upsert=True, clone=True, timeline=True,
-    display_field="Service_Name", section_label="Service Information",
+    display_field="Service_Name", section_label="Service Information", related_lists=NOTES_ATTACHMENTS,
 )
 
 # The linking module only exists to type ``Members`` entries; the SDK fetches its fields.
