@@ -67,7 +67,8 @@ def test_if_modified_since(client, org):
     stamp = modules[0]["modified_time"]
     r = client.get("/crm/v7/settings/modules", headers={**org.headers, "If-Modified-Since": stamp})
     assert (r.status_code, r.content) == (304, b"")
-    r = client.get("/crm/v7/settings/modules", headers={**org.headers, "If-Modified-Since": "2000-01-01T00:00:00+00:00"})
+    old = "2000-01-01T00:00:00+00:00"
+    r = client.get("/crm/v7/settings/modules", headers={**org.headers, "If-Modified-Since": old})
     assert r.status_code == 200 and len(r.json()["modules"]) == len(modules)
     r = client.get("/crm/v7/settings/modules", headers={**org.headers, "If-Modified-Since": "yesterday"})
     assert (r.status_code, r.json()) == (400, err("INVALID_DATA", "invalid data", {"param_name": "If-Modified-Since"}))

@@ -46,5 +46,6 @@ SPEC = ModuleSpec(
     .add("Job_Sheet_Created__s", T.BOOLEAN, "Job Sheet Created", read_only=True)
     .owner_fields("Appointment Owner").system_fields().build(),
     scope_word="appointments", sequence_number=18, upsert=True, clone=True, timeline=True,
-    display_field="Appointment_Name", section_label="Appointment Information", related_lists=(*NOTES_ATTACHMENTS, related("Services__s", "Services")),
+    display_field="Appointment_Name", section_label="Appointment Information",
+    related_lists=(*NOTES_ATTACHMENTS, related("Services__s", "Services")),
 )

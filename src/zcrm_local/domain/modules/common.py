@@ -79,3 +79,9 @@ def full_name(record: Mapping[str, Any]) -> str | None:
 
 def with_none(*values: str) -> tuple[str, ...]:
     return ("-None-", *values)
+
+
+def activity_links(fields: Fields) -> Fields:
+    """``Who_Id`` (a contact) and ``What_Id`` (a record of one of several modules, named by
+    ``$se_module``): the two links every activity carries (spec 40 §2.5)."""
+    return fields.lookup("Who_Id", "Contacts", "Contact Name").add("What_Id", T.MULTI_MODULE_LOOKUP, "Related To")

@@ -1,8 +1,11 @@
-"""Quotes, Sales Orders, Purchase Orders, Invoices and their line-item subform modules
-(spec 40 §2.7). Sub totals, grand totals and the auto numbers are read-only here; computing
-them is the inventory rules' job."""
+"""What Quotes, Sales Orders, Purchase Orders and Invoices share (spec 40 §2.7): their line-item
+subform modules, the fields every inventory module starts and ends with, and their capabilities.
+Sub totals, grand totals and the auto numbers are read-only here; computing them is the
+inventory rules' job."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from zcrm_local.domain.metadata import DataType as T
 from zcrm_local.domain.metadata import FieldSpec, ModuleSpec
@@ -14,10 +17,6 @@ QUOTE_STAGES = ("Draft", "Negotiation", "Delivered", "On Hold", "Confirmed", "Cl
 CARRIERS = ("FedEX", "UPS", "USPS", "DHL", "BlueDart")
 ORDER_STATUSES = ("Created", "Approved", "Delivered", "Cancelled")
 
-_QUOTES = 10_700_000
-_SALES_ORDERS = 10_800_000
-_PURCHASE_ORDERS = 10_900_000
-_INVOICES = 11_000_000
 _LINE_ITEMS = {"Quoted_Items": 12_500_000, "Ordered_Items": 12_600_000, "Purchase_Items": 12_700_000,
                "Invoiced_Items": 12_800_000}
 
@@ -48,14 +47,14 @@ PURCHASE_ITEMS = _line_item_module("Purchase_Items", "Purchase Items")
 INVOICED_ITEMS = _line_item_module("Invoiced_Items", "Invoiced Items")
 
 
-def _shared(fields: Fields, *, account_mandatory: bool) -> Fields:
+def inventory_head(fields: Fields, *, account_mandatory: bool) -> Fields:
     """Subject, account and contact come first in every inventory layout."""
     return (fields.text("Subject", 255, mandatory=True)
             .lookup("Account_Name", "Accounts", "Account Name", mandatory=account_mandatory)
             .lookup("Contact_Name", "Contacts", "Contact Name"))
 
 
-def _tail(fields: Fields, items_key: str, owner_label: str) -> tuple[FieldSpec, ...]:
+def inventory_tail(fields: Fields, items_key: str, owner_label: str) -> tuple[FieldSpec, ...]:
     """Addresses, totals, terms and the line items, then owner and system fields."""
     for prefix in ("Billing", "Shipping"):
         fields.text(f"{prefix}_Street", 250).text(f"{prefix}_City", 100).text(f"{prefix}_State", 100)
@@ -68,77 +67,6 @@ def _tail(fields: Fields, items_key: str, owner_label: str) -> tuple[FieldSpec, 
     return fields.owner_fields(owner_label).system_fields(description=True).build()
 
 
-_LISTS = (*NOTES_ATTACHMENTS, *ACTIVITY_LISTS)
-_FLAGS = {"upsert": True, "clone": True, "timeline": True, "change_owner": True,
-          "duplicate_check_fields": ("Subject",), "display_field": "Subject", "related_lists": _LISTS}
-
-QUOTES = ModuleSpec(
-    api_name="Quotes", module_name="Quotes", singular_label="Quote", plural_label="Quotes", id_suffix=_QUOTES,
-    fields=_tail(
-        _shared(Fields(_QUOTES), account_mandatory=True)
-        .add("Quote_Number", T.AUTONUMBER, "Quote Number", read_only=True)
-        .lookup("Deal_Name", "Deals", "Deal Name")
-        .picklist("Quote_Stage", QUOTE_STAGES, "Quote Stage")
-        .add("Valid_Till", T.DATE, "Valid Till")
-        .text("Team", 100)
-        .picklist("Carrier", CARRIERS),
-        "Quoted_Items", "Quote Owner"),
-    scope_word="quotes", sequence_number=9, convertable=True, section_label="Quote Information", **_FLAGS,
-)
-
-SALES_ORDERS = ModuleSpec(
-    api_name="Sales_Orders", module_name="SalesOrders", singular_label="Sales Order", plural_label="Sales Orders",
-    id_suffix=_SALES_ORDERS,
-    fields=_tail(
-        _shared(Fields(_SALES_ORDERS), account_mandatory=True)
-        .add("SO_Number", T.AUTONUMBER, "SO Number", read_only=True)
-        .lookup("Deal_Name", "Deals", "Deal Name")
-        .lookup("Quote_Name", "Quotes", "Quote Name")
-        .add("Due_Date", T.DATE, "Due Date")
-        .text("Customer_No", 100, "Customer No")
-        .text("Purchase_Order", 100, "Purchase Order")
-        .text("Pending", 100)
-        .currency("Excise_Duty", "Excise Duty")
-        .currency("Sales_Commission", "Sales Commission")
-        .picklist("Carrier", CARRIERS)
-        .picklist("Status", ORDER_STATUSES),
-        "Ordered_Items", "Sales Order Owner"),
-    scope_word="salesorders", sequence_number=10, convertable=True, section_label="Sales Order Information",
-    **_FLAGS,
-)
-
-PURCHASE_ORDERS = ModuleSpec(
-    api_name="Purchase_Orders", module_name="PurchaseOrders", singular_label="Purchase Order",
-    plural_label="Purchase Orders", id_suffix=_PURCHASE_ORDERS,
-    fields=_tail(
-        _shared(Fields(_PURCHASE_ORDERS), account_mandatory=False)
-        .text("PO_Number", 100, "PO Number")
-        .lookup("Vendor_Name", "Vendors", "Vendor Name", mandatory=True)
-        .add("PO_Date", T.DATE, "PO Date")
-        .add("Due_Date", T.DATE, "Due Date")
-        .text("Requisition_No", 100, "Requisition No")
-        .text("Tracking_Number", 100, "Tracking Number")
-        .currency("Excise_Duty", "Excise Duty")
-        .currency("Sales_Commission", "Sales Commission")
-        .picklist("Carrier", CARRIERS)
-        .picklist("Status", ORDER_STATUSES),
-        "Purchase_Items", "Purchase Order Owner"),
-    scope_word="purchaseorders", sequence_number=11, section_label="Purchase Order Information", **_FLAGS,
-)
-
-INVOICES = ModuleSpec(
-    api_name="Invoices", module_name="Invoices", singular_label="Invoice", plural_label="Invoices",
-    id_suffix=_INVOICES,
-    fields=_tail(
-        _shared(Fields(_INVOICES), account_mandatory=True)
-        .add("Invoice_Number", T.AUTONUMBER, "Invoice Number", read_only=True)
-        .lookup("Sales_Order", "Sales_Orders", "Sales Order")
-        .add("Invoice_Date", T.DATE, "Invoice Date")
-        .add("Due_Date", T.DATE, "Due Date")
-        .text("Purchase_Order", 100, "Purchase Order")
-        .currency("Excise_Duty", "Excise Duty")
-        .currency("Sales_Commission", "Sales Commission")
-        .picklist("Status", ORDER_STATUSES),
-        "Invoiced_Items", "Invoice Owner"),
-    scope_word="invoices", sequence_number=12, section_label="Invoice Information", **_FLAGS,
-)
+INVENTORY_FLAGS: dict[str, Any] = {"upsert": True, "clone": True, "timeline": True, "change_owner": True,
+                                   "duplicate_check_fields": ("Subject",), "display_field": "Subject",
+                                   "related_lists": (*NOTES_ATTACHMENTS, *ACTIVITY_LISTS)}

@@ -1,7 +1,7 @@
 """Module registry: API name → ``ModuleSpec`` for every module the emulator serves.
 
-To add a module, define its ``ModuleSpec`` in ``domain/modules/<name>.py`` and list it in
-``_BUILTIN`` below (or call ``register`` at start-up). Linking modules are registered too:
+To add a module, define its ``ModuleSpec`` (``SPEC``) in ``domain/modules/<name>.py`` and list
+it in ``_BUILTIN`` below (or call ``register`` at start-up). Linking modules are registered too:
 their field metadata must be served even though they are not API-supported.
 """
 
@@ -10,8 +10,30 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..metadata import ModuleSpec
-from . import accounts, activities, appointments, appointments_history, attachments, contacts, deals, inventory
-from . import leads, notes, products, support
+from . import (
+    accounts,
+    appointments,
+    appointments_history,
+    attachments,
+    calls,
+    campaigns,
+    cases,
+    contacts,
+    deals,
+    events,
+    inventory,
+    invoices,
+    leads,
+    notes,
+    price_books,
+    products,
+    purchase_orders,
+    quotes,
+    sales_orders,
+    solutions,
+    tasks,
+    vendors,
+)
 from .services_spec import SERVICES, SERVICES_X_USERS
 from .tabs import TABS
 
@@ -19,10 +41,8 @@ from .tabs import TABS
 # records API, then the modules that only describe other modules' fields (linking, subforms).
 _BUILTIN: tuple[ModuleSpec, ...] = (
     leads.SPEC, contacts.SPEC, accounts.SPEC, deals.SPEC,
-    activities.TASKS, activities.EVENTS, activities.CALLS,
-    products.PRODUCTS, products.VENDORS, products.PRICE_BOOKS,
-    inventory.QUOTES, inventory.SALES_ORDERS, inventory.PURCHASE_ORDERS, inventory.INVOICES,
-    support.CAMPAIGNS, support.CASES, support.SOLUTIONS,
+    tasks.SPEC, events.SPEC, calls.SPEC, products.SPEC, vendors.SPEC, price_books.SPEC,
+    quotes.SPEC, sales_orders.SPEC, purchase_orders.SPEC, invoices.SPEC, campaigns.SPEC, cases.SPEC, solutions.SPEC,
     notes.SPEC, attachments.SPEC, appointments.SPEC, appointments_history.SPEC, SERVICES,
     *TABS,
     SERVICES_X_USERS,
