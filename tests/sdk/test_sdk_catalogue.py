@@ -153,3 +153,32 @@ def test_products_and_tasks_records_round_trip(sdk):
     (listed,) = _object(response, ResponseWrapper).get_data()
     assert str(listed.get_id()) == task_id
     assert RecordOperations("Tasks").delete_record(int(task_id)).get_status_code() == 200
+
+
+def test_auto_refresh_reads_every_modules_fields(sdk):
+    """With ``auto_refresh_fields`` the SDK reads the module list, then the fields of every API
+    module (file 30 §3.3): every module's metadata must satisfy its parser."""
+    from zohocrmsdk.src.com.zoho.api.authenticator.oauth_token import OAuthToken
+    from zohocrmsdk.src.com.zoho.api.authenticator.store import FileStore
+    from zohocrmsdk.src.com.zoho.api.logger import Logger
+    from zohocrmsdk.src.com.zoho.crm.api.initializer import Initializer
+    from zohocrmsdk.src.com.zoho.crm.api.sdk_config import SDKConfig
+
+    made = sdk.server.cli("org", "create", f"SDK Refresh {uuid.uuid4().hex[:8]}")
+    resources = sdk.work / "resources"
+    resources.mkdir(exist_ok=True)
+    Initializer.initialize(
+        environment=sdk.environment(),
+        token=OAuthToken(client_id=made["client_id"], client_secret=made["client_secret"],
+                         refresh_token=made["refresh_token"]),
+        store=FileStore(str(sdk.token_file)), sdk_config=SDKConfig(auto_refresh_fields=True),
+        resource_path=str(resources), logger=Logger.get_instance(Logger.Levels.INFO, str(sdk.log_file)),
+    )
+    campaign = Record()
+    campaign.add_key_value("Campaign_Name", "Launch")
+    campaign.add_key_value("Type", Choice("Webinar"))
+    campaign_id = _create("Campaigns", campaign)
+    assert _value(_read("Campaigns", campaign_id), "Type") == "Webinar"
+    cached = "".join(p.read_text() for p in resources.rglob("*.json"))
+    for module in ("leads", "price_books", "appointments__s", "quoted_items"):
+        assert module in cached.lower(), module

@@ -3,6 +3,7 @@ layouts and related lists. ``/settings/fields`` itself stays in ``service/settin
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -36,7 +37,7 @@ def org_view(backend: Backend, principal: Principal) -> OrgView:
                    territories_on=principal.org["territory_state"] == "enabled")
 
 
-def module_ids(prefix: int) -> Any:
+def module_ids(prefix: int) -> Callable[[str], str | None]:
     def of(name: str) -> str | None:
         target = registry.get(name)
         return scoped_id(prefix, target.id_suffix) if target else None
@@ -56,9 +57,8 @@ def list_modules(backend: Backend, principal: Principal, statuses: list[str] | N
 def find_module(segment: str, prefix: int) -> ModuleSpec | None:
     """A module named by API name (case-insensitively) or, for a digit segment, by its id."""
     if segment.isascii() and segment.isdigit():
-        text = segment
-        if len(text) > 12 and text[:-12] == str(prefix):
-            return registry.by_id_suffix(int(text[-12:]))
+        if len(segment) > 12 and segment[:-12] == str(prefix):
+            return registry.by_id_suffix(int(segment[-12:]))
         return None
     return registry.known_path_module(segment)
 

@@ -194,3 +194,17 @@ def test_etl_flow(client, org, clock):
     second = _create(client, org, "Contacts", {"Last_Name": "Two"})
     r = client.get("/crm/v2/Contacts", headers={**h, "If-Modified-Since": cursor})
     assert r.status_code == 200 and [d["id"] for d in r.json()["data"]] == [second]
+
+
+def test_attachments_list_reads_nothing(client, org):
+    assert client.get("/crm/v7/Attachments?fields=File_Name", headers=org.headers).status_code == 204
+
+
+def test_a_standard_user_works_on_the_new_modules(client, backend, org):
+    from tests.conftest import token_for
+
+    headers = {"Authorization": f"Zoho-oauthtoken {token_for(backend, org, 'standard')}"}
+    r = client.post("/crm/v7/Products", content=json.dumps({"data": [{"Product_Name": "Mine"}]}), headers=headers)
+    assert r.status_code == 201, r.text
+    assert client.get("/crm/v7/Products?fields=Product_Name", headers=headers).json()["data"][0][
+        "Product_Name"] == "Mine"

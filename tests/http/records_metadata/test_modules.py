@@ -123,3 +123,11 @@ def test_scope(client, backend):
                                                       {}))
     ok = new_org(backend, scopes=["ZohoCRM.settings.modules.READ"])
     assert client.get("/crm/v7/settings/modules/Leads", headers=ok.headers).status_code == 200
+
+
+def test_another_orgs_module_id_is_unknown(client, backend, org):
+    other = new_org(backend)
+    (leads,) = client.get("/crm/v7/settings/modules/Leads", headers=other.headers).json()["modules"]
+    r = client.get(f"/crm/v7/settings/modules/{leads['id']}", headers=org.headers)
+    assert (r.status_code, r.json()) == (400, err("INVALID_MODULE", "the module name given seems to be invalid",
+                                                  {"resource_path_index": 2}))
