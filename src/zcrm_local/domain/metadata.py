@@ -156,6 +156,7 @@ class ModuleSpec:
     display_field: str | None = None
     section_label: str | None = None  # the Standard layout's one section
     related_lists: tuple[RelatedListSpec, ...] = ()
+    layout_on_records: bool = True  # records read ``Layout`` (Services__s keeps its earlier shape)
 
     def field(self, api_name: str) -> FieldSpec | None:
         for spec in self.fields:

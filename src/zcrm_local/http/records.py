@@ -10,6 +10,7 @@ from zcrm_local.config import OLD_VERSIONS
 from zcrm_local.domain import errors as e
 from zcrm_local.domain.modules import registry
 from zcrm_local.domain.records import listing, results
+from zcrm_local.domain.records.catalogue import record_layout
 from zcrm_local.domain.records.render import RenderContext, render_record, render_records
 from zcrm_local.domain.times import format_datetime, parse_http_or_iso
 from zcrm_local.http.call import Call
@@ -20,8 +21,10 @@ from zcrm_local.service.services import WriteOutcome
 
 
 def _render_ctx(call: Call, users: Any) -> RenderContext:
+    spec = registry.get(_module(call))
+    layout = record_layout(int(call.principal.org["prefix"]), spec) if spec else None
     return RenderContext(users=users, time_zone=call.principal.time_zone,
-                         currency_symbol=call.principal.org["currency_symbol"])
+                         currency_symbol=call.principal.org["currency_symbol"], layout=layout)
 
 
 def _module(call: Call) -> str:

@@ -87,6 +87,8 @@ def test_insert_a_minimal_record_and_read_it_back(client, org, module):
     assert (record["id"], record[name]) == (rid, expected)
     assert record["Owner"]["id"] == str(org.made.admin_id)
     assert (record["Tag"], record["Record_Status__s"], record["Locked__s"]) == ([], "Available", False)
+    (layout,) = client.get(f"/crm/v7/settings/layouts?module={module}", headers=org.headers).json()["layouts"]
+    assert record["Layout"] == {"name": "Standard", "id": layout["id"]}
     listed = client.get(f"/crm/v7/{module}?fields={name}", headers=org.headers)
     assert listed.status_code == 200 and listed.json()["data"] == [{"id": rid, name: expected}]
 
@@ -106,6 +108,8 @@ def test_update_and_delete_of_a_new_module(client, org):
     assert r.status_code == 200, r.text
     got = client.get(f"/crm/v7/Cases/{rid}?fields=Status,Priority,Subject", headers=org.headers).json()["data"][0]
     assert got == {"id": rid, "Status": "Closed", "Priority": "High", "Subject": "Broken"}
+    got = client.get("/crm/v7/Cases?fields=Layout", headers=org.headers).json()["data"][0]
+    assert set(got) == {"id", "Layout"} and got["Layout"]["name"] == "Standard"
     r = _post(client, org, "Cases", {"Subject": "x", "Status": "Sleeping", "Case_Origin": "Email"})
     assert r.json() == {"data": [err("INVALID_DATA", "invalid data", {"api_name": "Status",
                                                                        "json_path": "$.data[0].Status"})]}

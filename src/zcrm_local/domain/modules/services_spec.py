@@ -73,6 +73,7 @@ SERVICES = ModuleSpec(
     fields=SERVICE_FIELDS,
     scope_word="services", sequence_number=20, upsert=True, clone=True, timeline=True,
     display_field="Service_Name", section_label="Service Information", related_lists=NOTES_ATTACHMENTS,
+    layout_on_records=False,
 )
 
 # The linking module only exists to type ``Members`` entries; the SDK fetches its fields.

@@ -107,6 +107,13 @@ def modules_json(view: OrgView, modules: Iterable[ModuleSpec]) -> dict[str, Any]
     return {"modules": [module_entry(view, module) for module in modules]}
 
 
+def record_layout(prefix: int, module: ModuleSpec) -> dict[str, str] | None:
+    """What a record of ``module`` reads under ``Layout`` (spec 40 §1.5), if it shows one."""
+    if not module.layout_on_records:
+        return None
+    return {"name": "Standard", "id": scoped_id(prefix, module.id_suffix + LAYOUT_OFFSET)}
+
+
 def layout_id(view: OrgView, module: ModuleSpec) -> str:
     return scoped_id(view.prefix, module.id_suffix + LAYOUT_OFFSET)
 
