@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from .records.layouts import RelatedListSpec
+if TYPE_CHECKING:
+    # Only named in an annotation: layouts.py builds its ids with ``scoped_id`` from here.
+    from .records.layouts import RelatedListSpec
 
 _T = TypeVar("_T")
 
@@ -40,14 +42,13 @@ class DataType(StrEnum):
     MULTI_DATE = "multi_date"
     PROFILEIMAGE = "profileimage"
     AUTONUMBER = "autonumber"
-    # Types of the standard-module catalogue (spec 40 §2–§3). Their value rules live with the
-    # other coercers; a type without one is stored as sent and rendered as stored.
-    SUBFORM = "subform"
     MULTISELECTLOOKUP = "multiselectlookup"
-    FORMULA = "formula"
-    ROLLUP_SUMMARY = "rollup_summary"
+    SUBFORM = "subform"
     FILEUPLOAD = "fileupload"
     IMAGEUPLOAD = "imageupload"
+    FORMULA = "formula"
+    ROLLUP_SUMMARY = "rollup_summary"
+    # Types only the standard-module catalogue uses (spec 40 §2): stored as sent, rendered as stored.
     EVENT_REMINDER = "event_reminder"
     MULTIREMINDER = "multireminder"
     MULTI_MODULE_LOOKUP = "multi_module_lookup"
@@ -82,12 +83,12 @@ JSON_TYPE: dict[DataType, str] = {
     DataType.MULTI_DATE: "jsonarray",
     DataType.PROFILEIMAGE: "string",
     DataType.AUTONUMBER: "string",
-    DataType.SUBFORM: "jsonarray",
     DataType.MULTISELECTLOOKUP: "jsonarray",
-    DataType.FORMULA: "string",
-    DataType.ROLLUP_SUMMARY: "double",
+    DataType.SUBFORM: "jsonarray",
     DataType.FILEUPLOAD: "jsonarray",
     DataType.IMAGEUPLOAD: "jsonarray",
+    DataType.FORMULA: "string",
+    DataType.ROLLUP_SUMMARY: "double",
     DataType.EVENT_REMINDER: "string",
     DataType.MULTIREMINDER: "jsonarray",
     DataType.MULTI_MODULE_LOOKUP: "jsonobject",
@@ -140,6 +141,14 @@ class ModuleSpec:
     # False for modules that only exist to describe another module's field (linking modules).
     api_supported: bool = True
     generated_type: str = "default"
+    # ---- capabilities: what the write pipeline and the families do with the module ----
+    # The record key of its territory field (OQ-20: Deals use ``Territory``) and how many
+    # territories a record may hold; None: the module takes no territories (spec 21 §10).
+    territory_field: str | None = None
+    territory_limit: int = 0
+    # The write hooks the service layer runs for its records: "generic" (metadata alone) or
+    # "services" (the Services rule table and the active-services counter).
+    writer: str = "generic"
     # Catalogue keys (spec 40 §1.1–§1.6); defaults keep the old behaviour.
     scope_word: str | None = None  # ZohoCRM.modules.{scope_word}.READ; None → derived from api_name
     sequence_number: int | None = None
@@ -153,6 +162,7 @@ class ModuleSpec:
     status: str = "visible"
     show_as_tab: bool = True
     convertable: bool = False
+    # The field that names a record: /settings/modules display_field, lookups rendered with names.
     display_field: str | None = None
     section_label: str | None = None  # the Standard layout's one section
     related_lists: tuple[RelatedListSpec, ...] = ()

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from zcrm_local.domain.permissions import MANAGE_SETTINGS, MANAGE_USERS
-from zcrm_local.http import catalogue, platform, records, settings
 from zcrm_local.http.call import Endpoint, Route
-from zcrm_local.http.territory_routes import territory_routes
+from zcrm_local.http.org import endpoints as org
+from zcrm_local.http.records import endpoints as records
+from zcrm_local.http.settings import catalogue
+from zcrm_local.http.settings import endpoints as settings
+from zcrm_local.http.territories.routes import territory_routes
+from zcrm_local.http.users import endpoints as users
 
 # Record routes name their permission per module: "{module}" is replaced by the gate.
 _VIEW, _CREATE, _EDIT, _DELETE = (f"Crm_Implied_{verb}_{{module}}" for verb in ("View", "Create", "Edit", "Delete"))
@@ -14,13 +18,13 @@ _FORBIDDEN = "Forbidden due to insufficient permissions"  # business hours' own 
 
 def crm_routes() -> list[Route]:
     return [
-        Route(("org",), {"GET": Endpoint(platform.get_org, ("org", None, "READ"))}),
+        Route(("org",), {"GET": Endpoint(org.get_org, ("org", None, "READ"))}),
         Route(("org", "taxes"), {"GET": Endpoint(settings.get_taxes, ("org", None, "READ"),
                                                  also=(("settings", "taxes", "READ"),))}),
         Route(("org", "taxes", "{tax_id}"), {"GET": Endpoint(settings.get_tax, ("org", None, "READ"),
                                                              also=(("settings", "taxes", "READ"),))}),
-        Route(("users",), {"GET": Endpoint(platform.list_users, ("users", None, "READ"))}),
-        Route(("users", "{user_id}"), {"GET": Endpoint(platform.get_user, ("users", None, "READ"))}),
+        Route(("users",), {"GET": Endpoint(users.list_users, ("users", None, "READ"))}),
+        Route(("users", "{user_id}"), {"GET": Endpoint(users.get_user, ("users", None, "READ"))}),
         Route(("settings", "modules"), {"GET": Endpoint(catalogue.get_modules, ("settings", "modules", "READ"))}),
         Route(("settings", "modules", "{api_name}"), {
             "GET": Endpoint(catalogue.get_module, ("settings", "modules", "READ"))}),

@@ -8,6 +8,8 @@ from datetime import timedelta
 
 import pytest
 
+from tests.http.services.helpers import seed_item
+
 from .test_modules import err
 
 START = "2026-12-01T10:00:00+05:30"
@@ -57,9 +59,10 @@ def _minimal(client, org, module):
         "Notes": lambda: {"Note_Content": "Met today", "Parent_Id": {"module": {"api_name": "Leads"}, "id": lead_id}},
         "Appointments__s": lambda: {"Appointment_Name": "Visit", "Appointment_Start_Time": START,
                                     "Appointment_For": {"module": "Leads", "id": lead_id},
-                                    "Service_Name": {"id": "1"}},
+                                    "Service_Name": {"id": _create(client, org, "Services__s", seed_item(org))}},
         "Appointments_Rescheduled_History__s": lambda: {
-            "Appointment_Name": {"id": "1"}, "Rescheduled_From": START, "Rescheduled_To": START,
+            "Appointment_Name": {"id": _create(client, org, "Appointments__s", _minimal(client, org, "Appointments__s"))},
+            "Rescheduled_From": START, "Rescheduled_To": START,
             "Rescheduled_Time": START, "Rescheduled_By": {"id": str(org.made.admin_id)}},
     }
     return items[module]()

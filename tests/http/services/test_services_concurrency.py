@@ -7,8 +7,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import sqlalchemy as sa
 
-from zcrm_local.service import services
 from zcrm_local.service.auth import authenticate
+from zcrm_local.service.services import writes as services
 from zcrm_local.store.tables import counters
 
 from tests.http.services.helpers import seed_item
@@ -46,7 +46,7 @@ def test_concurrent_updates_of_one_service_keep_every_field(backend, org):
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         list(pool.map(update, fields))
-    from zcrm_local.service.record_reads import get_one
+    from zcrm_local.service.records.reads import get_one
 
     stored, _ = get_one(backend, principal, "Services__s", int(rid))
     assert stored is not None

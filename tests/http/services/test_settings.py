@@ -176,7 +176,6 @@ def test_fields_errors(client, org):
     assert (r.status_code, r.json()) == (400, _err("REQUIRED_PARAM_MISSING", "One of the expected parameter is missing",
                                                    {"param_name": "module"}))
     r = client.get("/crm/v7/settings/fields?module=Nope", headers=org.headers)
-    # Spec 40 RQ-3 replaces file 12 §6.1 here (named in the spec README).
     assert (r.status_code, r.json()) == (400, _err("INVALID_MODULE", "the module name given seems to be invalid", {}))
 
 

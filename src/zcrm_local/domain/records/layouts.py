@@ -8,6 +8,12 @@ scoped and derived from the module's id suffix, so they are stable without being
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from zcrm_local.domain.metadata import scoped_id
+
+if TYPE_CHECKING:
+    from zcrm_local.domain.metadata import ModuleSpec
 
 # Offsets from a module's id suffix: fields use +1…, so these stay clear of them.
 LAYOUT_OFFSET = 90_000
@@ -47,3 +53,14 @@ ACTIVITY_LISTS: tuple[RelatedListSpec, ...] = (
     related("Emails", "Emails", "Emails"),
 )
 NOTES_ATTACHMENTS: tuple[RelatedListSpec, ...] = (related("Notes"), related("Attachments"))
+
+
+def standard_layout_id(prefix: int, module: ModuleSpec) -> str:
+    return scoped_id(prefix, module.id_suffix + LAYOUT_OFFSET)
+
+
+def record_layout(prefix: int, module: ModuleSpec) -> dict[str, str] | None:
+    """What a record of ``module`` reads under ``Layout`` (spec 40 §1.5), if it shows one."""
+    if not module.layout_on_records:
+        return None
+    return {"name": "Standard", "id": standard_layout_id(prefix, module)}
