@@ -6,10 +6,14 @@ Ids of fields and modules are per org: ``org prefix`` + a stable per-spec suffix
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    # Only named in an annotation: layouts.py builds its ids with ``scoped_id`` from here.
+    from .records.layouts import RelatedListSpec
 
 _T = TypeVar("_T")
 
@@ -44,6 +48,14 @@ class DataType(StrEnum):
     IMAGEUPLOAD = "imageupload"
     FORMULA = "formula"
     ROLLUP_SUMMARY = "rollup_summary"
+    # Types only the standard-module catalogue uses (spec 40 §2): stored as sent, rendered as stored.
+    EVENT_REMINDER = "event_reminder"
+    MULTIREMINDER = "multireminder"
+    MULTI_MODULE_LOOKUP = "multi_module_lookup"
+    RRULE = "RRULE"
+    ALARM = "ALARM"
+    PARTICIPANTS = "participants"
+    PRICING_DETAILS = "pricing_details"
 
 
 # JSON type Zoho reports for each data type (fields API ``json_type``).
@@ -77,6 +89,13 @@ JSON_TYPE: dict[DataType, str] = {
     DataType.IMAGEUPLOAD: "jsonarray",
     DataType.FORMULA: "string",
     DataType.ROLLUP_SUMMARY: "double",
+    DataType.EVENT_REMINDER: "string",
+    DataType.MULTIREMINDER: "jsonarray",
+    DataType.MULTI_MODULE_LOOKUP: "jsonobject",
+    DataType.RRULE: "jsonobject",
+    DataType.ALARM: "jsonobject",
+    DataType.PARTICIPANTS: "jsonarray",
+    DataType.PRICING_DETAILS: "jsonarray",
 }
 
 
@@ -94,10 +113,21 @@ class FieldSpec:
     lookup_module: str | None = None
     linking_module: str | None = None
     custom: bool = False
+    # Optional metadata of the catalogue (spec 40 §1.4); the defaults keep the old behaviour.
+    associated_module: str | None = None  # subform rows' module
+    return_type: str | None = None  # formula / rollup summary
+    textarea_type: str | None = None  # "small" | "large" | "rich_text"
+    json: str | None = None  # json_type when it differs from the data type's (Tag)
+    # Stored on create when the item leaves the field empty (read-only system values included).
+    default: Any = None
+    # Read-only value derived from the merged record on every write (Full_Name).
+    compute: Callable[[Mapping[str, Any]], Any] | None = None
 
     @property
     def json_type(self) -> str:
-        return JSON_TYPE[self.data_type]
+        if self.json is not None:
+            return self.json
+        return JSON_TYPE.get(self.data_type, "string")
 
 
 @dataclass(frozen=True)
@@ -119,6 +149,24 @@ class ModuleSpec:
     # The write hooks the service layer runs for its records: "generic" (metadata alone) or
     # "services" (the Services rule table and the active-services counter).
     writer: str = "generic"
+    # Catalogue keys (spec 40 §1.1–§1.6); defaults keep the old behaviour.
+    scope_word: str | None = None  # ZohoCRM.modules.{scope_word}.READ; None → derived from api_name
+    sequence_number: int | None = None
+    upsert: bool = False
+    clone: bool = False
+    timeline: bool = False
+    change_owner: bool = False
+    deleted_api: bool = True  # GET /{module}/deleted
+    record_writes: bool = True  # False: POST/PUT/DELETE refused (Attachments, RQ-1)
+    duplicate_check_fields: tuple[str, ...] = ()
+    status: str = "visible"
+    show_as_tab: bool = True
+    convertable: bool = False
+    # The field that names a record: /settings/modules display_field, lookups rendered with names.
+    display_field: str | None = None
+    section_label: str | None = None  # the Standard layout's one section
+    related_lists: tuple[RelatedListSpec, ...] = ()
+    layout_on_records: bool = True  # records read ``Layout`` (Services__s keeps its earlier shape)
 
     def field(self, api_name: str) -> FieldSpec | None:
         for spec in self.fields:

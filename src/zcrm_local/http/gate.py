@@ -16,6 +16,7 @@ from starlette.responses import Response
 from zcrm_local.config import OLD_VERSIONS, SERVED_VERSIONS
 from zcrm_local.domain import errors as e
 from zcrm_local.domain import permissions, scopes
+from zcrm_local.domain.records.modules import registry
 from zcrm_local.domain.records.modules.registry import resolve_path_module
 from zcrm_local.domain.territories import check_feature
 from zcrm_local.http.body_limits import CRM_LIMIT
@@ -72,10 +73,7 @@ class Gate:
                 e.MSG_API_NOT_SUPPORTED, {"supported_version": endpoint.since})
         module = None
         if "module" in params:
-            spec = resolve_path_module(params["module"])
-            if spec is None:
-                raise e.ZohoError(e.ErrorCode.INVALID_MODULE, e.MSG_INVALID_MODULE, {"resource_path_index": 0})
-            module = spec.api_name
+            module = _path_module(params["module"], request.method)
         self._check_scope(principal, endpoint, module)
         if endpoint.territory_feature:
             check_feature(principal.org["territory_state"])
@@ -121,8 +119,29 @@ class Gate:
 
 
 def module_scope_name(module: str) -> str:
-    """``Services__s`` → ``services`` (ZohoCRM.modules.services.READ)."""
+    """``Services__s`` → ``services``, ``Price_Books`` → ``pricebooks`` (ZohoCRM.modules.{word}.READ)."""
+    spec = registry.get(module)
+    if spec is not None and spec.scope_word:
+        return spec.scope_word
     return module.removesuffix("__s").lower()
+
+
+_WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+def _path_module(segment: str, method: str) -> str:
+    """The records path's module (spec 40 §1.1): unknown → ``the module name given seems to be
+    invalid``; a UI tab without a records API, or a write to a read-only module (Attachments,
+    RQ-1) → ``the given module is not supported in api``."""
+    spec = resolve_path_module(segment)
+    if spec is None:
+        known = registry.known_path_module(segment)
+        if known is not None and known.generated_type == "default":
+            raise e.ZohoError(e.ErrorCode.INVALID_MODULE, e.MSG_MODULE_NOT_IN_API, {"resource_path_index": 0})
+        raise e.ZohoError(e.ErrorCode.INVALID_MODULE, e.MSG_INVALID_MODULE, {"resource_path_index": 0})
+    if not spec.record_writes and method in _WRITES:
+        raise e.ZohoError(e.ErrorCode.INVALID_MODULE, e.MSG_MODULE_NOT_IN_API, {"resource_path_index": 0})
+    return spec.api_name
 
 
 def _split(path: str) -> tuple[str, tuple[str, ...]]:

@@ -7,6 +7,7 @@ from zcrm_local.http.call import Endpoint, Route
 from zcrm_local.http.org import endpoints as org
 from zcrm_local.http.query import endpoints as query
 from zcrm_local.http.records import endpoints as records
+from zcrm_local.http.settings import catalogue
 from zcrm_local.http.settings import endpoints as settings
 from zcrm_local.http.territories.routes import territory_routes
 from zcrm_local.http.users import endpoints as users
@@ -41,8 +42,19 @@ def crm_routes() -> list[Route]:
         Route(("settings", "profiles"), {"GET": Endpoint(users.list_profiles, ("settings", "profiles", "READ"))}),
         Route(("settings", "profiles", "{profile_id}"), {
             "GET": Endpoint(users.get_profile, ("settings", "profiles", "READ"))}),
-        Route(("settings", "modules"), {"GET": Endpoint(settings.get_modules, ("settings", "modules", "READ"))}),
+        Route(("settings", "modules"), {"GET": Endpoint(catalogue.get_modules, ("settings", "modules", "READ"))}),
+        Route(("settings", "modules", "{api_name}"), {
+            "GET": Endpoint(catalogue.get_module, ("settings", "modules", "READ"))}),
         Route(("settings", "fields"), {"GET": Endpoint(settings.get_fields, ("settings", "fields", "READ"))}),
+        Route(("settings", "fields", "{field_id}"), {
+            "GET": Endpoint(catalogue.get_field, ("settings", "fields", "READ"))}),
+        Route(("settings", "layouts"), {"GET": Endpoint(catalogue.get_layouts, ("settings", "layouts", "READ"))}),
+        Route(("settings", "layouts", "{layout_id}"), {
+            "GET": Endpoint(catalogue.get_layout, ("settings", "layouts", "READ"))}),
+        Route(("settings", "related_lists"), {
+            "GET": Endpoint(catalogue.get_related_lists, ("settings", "related_lists", "READ"))}),
+        Route(("settings", "related_lists", "{list_id}"), {
+            "GET": Endpoint(catalogue.get_related_list, ("settings", "related_lists", "READ"))}),
         Route(("settings", "holidays"), {"GET": Endpoint(settings.get_holidays, ("settings", "holidays", "READ"))}),
         Route(("settings", "service_preferences"), {
             "GET": Endpoint(settings.get_service_preferences, ("settings", "modules", "READ"), since=3),

@@ -18,6 +18,7 @@ from zcrm_local.domain.records import field_types as ft
 from zcrm_local.domain.records.coerce import RecordLink, coerce_value
 from zcrm_local.domain.records.generic import RecordContext, write_record
 from zcrm_local.domain.records.lookups import RelatedRef, full_name, ids_in_items, record_name
+from zcrm_local.domain.records.modules import registry
 from zcrm_local.domain.records.refs import UserRef
 from zcrm_local.domain.records.render import RenderContext, render_record
 from zcrm_local.domain.records.values import digit_count
@@ -205,9 +206,9 @@ def test_subform_rows_must_be_objects():
 
 def test_record_names_and_lookup_ids():
     assert full_name({"First_Name": "Ada", "Last_Name": "Lovelace"}) == "Ada Lovelace"
-    assert record_name("Leads", {"Last_Name": "Roe"}) == "Roe"
-    assert record_name("Deals", {"Deal_Name": "Big"}) == "Big"
-    assert record_name("Things__c", {"Name": "N"}) == "N"
+    assert record_name(registry.get("Leads"), {"Last_Name": "Roe"}) == "Roe"
+    assert record_name(registry.get("Deals"), {"Deal_Name": "Big"}) == "Big"
+    assert record_name(registry.get("Things__c"), {"Name": "N"}) == "N"
     assert ids_in_items(MODULE, [{"Account": {"id": "7001"}}, {"Account": "7002"}, "junk", {"Account": {"id": "x"}}]) \
         == {7001, 7002}
 

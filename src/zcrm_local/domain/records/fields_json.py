@@ -1,4 +1,4 @@
-"""Field and module metadata → ``GET /settings/fields`` and ``GET /settings/modules`` JSON.
+"""Field metadata → ``GET /settings/fields`` JSON (modules: ``catalogue.py``).
 
 Keys follow ``12-platform.md`` §6.2 (what the SDK reads). Pick-list values normally come from
 the ``FieldSpec``; values that depend on the org (taxes, job-sheet sections) or on the fidelity
@@ -78,7 +78,23 @@ def field_json(
             "api_update": writable,
         },
         "created_source": "default",
+        # Catalogue keys (spec 40 §1.4): empty unless the field's type uses them.
+        "unique": {},
+        "external": None,
+        "multiselectlookup": {},
+        "formula": {},
+        "auto_number": {},
+        "rollup_summary": {},
+        "textarea": None,
     }
+    if spec.data_type == DataType.TEXTAREA:
+        body["textarea"] = {"type": spec.textarea_type or "large"}
+    if spec.data_type == DataType.SUBFORM and spec.associated_module:
+        body["associated_module"] = {"module": spec.associated_module, "id": module_id(spec.associated_module)}
+    if spec.data_type in (DataType.FORMULA, DataType.ROLLUP_SUMMARY):
+        body[spec.data_type.value] = {"return_type": spec.return_type or "double"}
+    if spec.data_type == DataType.AUTONUMBER:
+        body["auto_number"] = {"prefix": "", "suffix": "", "start_number": 1}
     if spec.data_type in (DataType.PICKLIST, DataType.MULTISELECTPICKLIST):
         values = picklist if picklist is not None else default_picklist(spec)
         body["pick_list_values"] = _picklist_json(org_prefix, spec, values)
@@ -87,6 +103,7 @@ def field_json(
             "display_label": spec.label,
             "api_name": spec.api_name,
             "module": {"api_name": spec.lookup_module, "id": module_id(spec.lookup_module)},
+            "id": scoped_id(org_prefix, spec.id_suffix),
         }
     if spec.data_type == DataType.MULTIUSERLOOKUP and spec.linking_module:
         body["multiuserlookup"] = {
@@ -124,7 +141,7 @@ def fields_json(
 
 
 def module_json(org_prefix: int, module: ModuleSpec) -> dict[str, Any]:
-    """One entry of ``GET /settings/modules`` (§5 minimal entry)."""
+    """The minimal module entry (api name, labels, type, id); the full §1.2 entry is in ``catalogue.py``."""
     return {
         "api_name": module.api_name,
         "module_name": module.module_name,

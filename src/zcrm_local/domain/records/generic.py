@@ -117,8 +117,29 @@ def write_record(
     caller = str(ctx.caller.id) if ctx.caller else None
     now = store_datetime(ctx.now)
     if stored is None:
+        _apply_defaults(module, merged)
         merged.update(id=str(new_id()), Created_By=caller, Created_Time=now)
+    for spec in _computed(module):
+        assert spec.compute is not None
+        merged[spec.api_name] = spec.compute(merged)
     merged.update(Modified_By=caller, Modified_Time=now)
     if merged.get("Owner") is None:
         merged["Owner"] = caller
     return merged
+
+
+@per_module
+def _defaulted(module: ModuleSpec) -> tuple[FieldSpec, ...]:
+    return tuple(spec for spec in module.fields if spec.default is not None)
+
+
+@per_module
+def _computed(module: ModuleSpec) -> tuple[FieldSpec, ...]:
+    return tuple(spec for spec in module.fields if spec.compute is not None)
+
+
+def _apply_defaults(module: ModuleSpec, merged: dict[str, Any]) -> None:
+    """A new record's empty fields take their metadata default (``Tag`` ``[]``, status flags)."""
+    for spec in _defaulted(module):
+        if merged.get(spec.api_name) is None:
+            merged[spec.api_name] = list(spec.default) if isinstance(spec.default, tuple) else spec.default

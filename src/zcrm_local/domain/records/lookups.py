@@ -13,28 +13,6 @@ from typing import Any
 from ..metadata import DataType, ModuleSpec, per_module
 from . import values as v
 
-# The field that names a record of a module in lookups (spec 40 §2.10 names the same fields
-# as duplicate-check fields); Leads and Contacts show ``Full_Name`` (built from the names).
-NAME_FIELDS: dict[str, str] = {
-    "Accounts": "Account_Name",
-    "Deals": "Deal_Name",
-    "Campaigns": "Campaign_Name",
-    "Cases": "Subject",
-    "Quotes": "Subject",
-    "Sales_Orders": "Subject",
-    "Purchase_Orders": "Subject",
-    "Invoices": "Subject",
-    "Tasks": "Subject",
-    "Events": "Event_Title",
-    "Calls": "Subject",
-    "Solutions": "Solution_Title",
-    "Products": "Product_Name",
-    "Vendors": "Vendor_Name",
-    "Price_Books": "Price_Book_Name",
-    "Services__s": "Service_Name",
-}
-_PERSON_MODULES = frozenset({"Leads", "Contacts"})
-
 
 @dataclass(frozen=True)
 class RelatedRef:
@@ -55,10 +33,13 @@ def full_name(data: Mapping[str, Any]) -> str | None:
     return " ".join(words) or None
 
 
-def record_name(module: str, data: Mapping[str, Any]) -> str | None:
-    if module in _PERSON_MODULES:
+def record_name(module: ModuleSpec | None, data: Mapping[str, Any]) -> str | None:
+    """The name a lookup shows: the module's ``display_field`` (spec 40 §2.10; ``Name`` for a
+    module without one); ``Full_Name`` (Leads, Contacts) is built from the names as they are now."""
+    field = module.display_field if module is not None and module.display_field else "Name"
+    if field == "Full_Name":
         return full_name(data)
-    value = data.get(NAME_FIELDS.get(module, "Name"))
+    value = data.get(field)
     return value if isinstance(value, str) else None
 
 

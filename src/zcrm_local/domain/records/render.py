@@ -43,6 +43,8 @@ class RenderContext:
     null_when_empty: frozenset[str] = field(default_factory=frozenset)
     link_module_key: bool = False
     related: Related = field(default_factory=lambda: _EMPTY)
+    # ``{"name":"Standard","id"}``: the record's layout (spec 40 §2.0), when its module shows one.
+    layout: Mapping[str, str] | None = None
 
 
 def _copy_list(value: list[Any]) -> list[Any]:
@@ -167,6 +169,8 @@ def _render(module: ModuleSpec, record: Mapping[str, Any], ctx: RenderContext,
             continue
         value = record.get(name)
         body[name] = render(spec, value, ctx)
+    if ctx.layout is not None and (wanted is None or "Layout" in wanted):
+        body["Layout"] = dict(ctx.layout)
     if wanted is None:
         body.update(system_keys(module, ctx.currency_symbol, ctx.editable, ctx.sharing_permission))
         if links:

@@ -6,9 +6,11 @@ from typing import Any
 
 from starlette.responses import Response
 
+from zcrm_local.config import OLD_VERSIONS
 from zcrm_local.domain import errors as e
 from zcrm_local.domain.records import listing, results
 from zcrm_local.domain.records.modules import registry
+from zcrm_local.domain.records.layouts import record_layout
 from zcrm_local.domain.records.render import RenderContext, render_record, render_records
 from zcrm_local.domain.times import format_datetime, parse_http_or_iso
 from zcrm_local.http.call import Call
@@ -20,8 +22,11 @@ from zcrm_local.service.territories import records as territory_records
 
 
 def _render_ctx(call: Call, users: Any, related: Any = None) -> RenderContext:
+    spec = registry.get(_module(call))
+    layout = record_layout(int(call.principal.org["prefix"]), spec) if spec else None
     return RenderContext(users=users, time_zone=call.principal.time_zone,
-                         currency_symbol=call.principal.org["currency_symbol"], related=related or {})
+                         currency_symbol=call.principal.org["currency_symbol"], related=related or {},
+                         layout=layout)
 
 
 def _module(call: Call) -> str:
@@ -41,7 +46,9 @@ def list_records(call: Call) -> Response:
     backend, principal = call.backend, call.principal
     now = backend.org_now(principal.org)
     key = record_reads.token_key(backend, principal)
-    params = listing.parse_list(call.query, fields_required=True, user_id=principal.user_id, key=key, now=now)
+    # ``fields`` became mandatory in v3; a v2/v2.1 list without it returns every field (issue 11).
+    params = listing.parse_list(call.query, fields_required=call.version not in OLD_VERSIONS,
+                                user_id=principal.user_id, key=key, now=now)
     since = _if_modified_since(call)
     scope = territory_records.territory_scope(backend, principal, call.module, call.query.get("territory_id"),
                                               call.query.get("include_child"))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from starlette.responses import Response
 
 from zcrm_local.domain import errors as e
-from zcrm_local.domain.records.modules import registry
 from zcrm_local.domain.records.values import parse_id
 from zcrm_local.http.call import Call
+from zcrm_local.http.settings.catalogue import fields_module
 from zcrm_local.http.params import short_page
 from zcrm_local.http.render import empty, json_response, outcome_response
 from zcrm_local.service.settings import reads as settings
@@ -55,15 +55,5 @@ def get_tax(call: Call) -> Response:
 
 
 def get_fields(call: Call) -> Response:
-    name = call.query.get("module")
-    if not name:
-        raise e.required_param_missing("module")
-    spec = registry.get(name) or registry.resolve_path_module(name)
-    if spec is None:
-        # Spec 40 RQ-3: the captured answer, replacing file 12 §6.1's INVALID_DATA.
-        raise e.ZohoError(e.ErrorCode.INVALID_MODULE, e.MSG_INVALID_MODULE, {})
+    spec = fields_module(call)
     return json_response(settings.get_fields(call.backend, call.principal, spec.api_name))
-
-
-def get_modules(call: Call) -> Response:
-    return json_response(settings.get_modules(call.principal))

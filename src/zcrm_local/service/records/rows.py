@@ -8,6 +8,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from zcrm_local.domain.records.lookups import RelatedRef, record_name
+from zcrm_local.domain.records.modules import registry
 from zcrm_local.domain.records.values import load_datetime
 from zcrm_local.store.records import rows as record_store
 
@@ -29,6 +30,6 @@ def record_row(org_id: int, module: str, record: dict[str, Any]) -> dict[str, An
 def related_refs(conn: sa.Connection, org_id: int, ids: Iterable[int]) -> dict[int, RelatedRef]:
     """The org's live records among ``ids`` with their display names (one query)."""
     return {
-        int(row["id"]): RelatedRef(int(row["id"]), row["module"], record_name(row["module"], row["data"]))
+        int(row["id"]): RelatedRef(int(row["id"]), row["module"], record_name(registry.get(row["module"]), row["data"]))
         for row in record_store.by_ids(conn, org_id, ids)
     }

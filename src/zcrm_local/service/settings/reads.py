@@ -1,5 +1,5 @@
 """Settings the Services module depends on: preferences, business hours, holidays, taxes,
-field and module metadata."""
+field metadata."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 from zcrm_local.domain.metadata import scoped_id
 from zcrm_local.domain.outcomes import Success
-from zcrm_local.domain.records.fields_json import fields_json, modules_json
+from zcrm_local.domain.records.fields_json import fields_json
 from zcrm_local.domain.records.modules import registry
 from zcrm_local.domain.services.rules import services_fields_json
 from zcrm_local.domain.settings import business_hours as hours_rules
@@ -85,11 +85,11 @@ def get_fields(backend: Backend, principal: Principal, module: str) -> dict[str,
                                     tax_values=tax_picklist(org_taxes), job_sheet_sections=sections,
                                     module_id=module_id)
     body = fields_json(prefix, spec, module_id=module_id)
+    for field in body["fields"]:
+        # Catalogue modules carry the v7 pick-list key (spec 40 §1.4); Services keeps its shape.
+        for value in field["pick_list_values"]:
+            value["colour_code"] = None
     territory_field = territory_field_json(prefix, spec)
     if territory_field is not None and principal.org["territory_state"] == "enabled":
         body["fields"].append(territory_field)
     return body
-
-
-def get_modules(principal: Principal) -> dict[str, Any]:
-    return modules_json(int(principal.org["prefix"]), registry.all_modules())

@@ -1,8 +1,12 @@
-"""Accounts: the minimal field set territory rules and samples use (spec 21 §15, 12 §6.4)."""
+"""Accounts (spec 40 §2.3): the fields territory rules and samples use first (spec 21 §15, 12 §6.4;
+their ids are fixed), then the rest of the standard list."""
 
 from __future__ import annotations
 
 from zcrm_local.domain.metadata import DataType, FieldSpec, ModuleSpec
+from zcrm_local.domain.records.layouts import ACTIVITY_LISTS, NOTES_ATTACHMENTS, related
+
+from zcrm_local.domain.records.modules.common import Fields, with_none
 
 # Zoho's default Industry choices (shared with Leads).
 INDUSTRY_VALUES: tuple[str, ...] = (
@@ -39,6 +43,32 @@ ACCOUNT_TYPES: tuple[str, ...] = (
 )
 
 _B = 2_000_000
+OWNERSHIP = with_none("Other", "Private", "Public", "Subsidiary", "Partnership", "Government", "Privately Held",
+                      "Public Company")
+_RATINGS = with_none("Acquired", "Active", "Market Failed", "Project Cancelled", "Shut Down")
+_LISTS = (*NOTES_ATTACHMENTS, related("Deals"), related("Contacts"), *ACTIVITY_LISTS, related("Products"),
+          related("Cases"), related("Quotes"), related("Sales_Orders", "Sales Orders"), related("Invoices"),
+          related("Child_Accounts", "Member Accounts", "Accounts"))
+
+_MORE = (
+    Fields(_B, start=18)
+    .text("Account_Number", 40, "Account Number")
+    .text("Account_Site", 30, "Account Site")
+    .text("Ticker_Symbol", 30, "Ticker Symbol")
+    .add("SIC_Code", DataType.INTEGER, "SIC Code", length=9)
+    .lookup("Parent_Account", "Accounts", "Parent Account")
+    .picklist("Ownership", OWNERSHIP)
+    .picklist("Rating", _RATINGS)
+    .add("Fax", DataType.PHONE, length=30)
+    .text("Billing_Street", 250, "Billing Street")
+    .text("Shipping_Street", 250, "Shipping Street")
+    .text("Shipping_City", 100, "Shipping City")
+    .text("Shipping_State", 100, "Shipping State")
+    .text("Shipping_Code", 30, "Shipping Code")
+    .text("Shipping_Country", 100, "Shipping Country")
+    .system_fields(last_activity=True)
+    .build()
+)
 
 SPEC = ModuleSpec(
     api_name="Accounts",
@@ -65,7 +95,11 @@ SPEC = ModuleSpec(
         FieldSpec("Modified_By", DataType.OWNERLOOKUP, "Modified By", _B + 16, read_only=True),
         FieldSpec("Created_Time", DataType.DATETIME, "Created Time", _B + 17, read_only=True),
         FieldSpec("Modified_Time", DataType.DATETIME, "Modified Time", _B + 18, read_only=True),
+        *_MORE,
     ),
+    scope_word="accounts", sequence_number=3, upsert=True, clone=True, timeline=True, change_owner=True,
+    duplicate_check_fields=("Account_Name",), display_field="Account_Name", section_label="Account Information",
+    related_lists=_LISTS,
     territory_field="Territories",
     territory_limit=10,
 )

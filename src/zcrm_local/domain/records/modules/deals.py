@@ -1,9 +1,12 @@
-"""Deals: the minimal field set of spec 21 §15 (``Amount`` is the seed sample's rule field)."""
+"""Deals (spec 40 §2.4): the fields of spec 21 §15 first (their ids are fixed; ``Amount`` is the seed
+sample's rule field), then the rest of the standard list."""
 
 from __future__ import annotations
 
 from zcrm_local.domain.metadata import DataType, FieldSpec, ModuleSpec
 
+from zcrm_local.domain.records.layouts import ACTIVITY_LISTS, NOTES_ATTACHMENTS, related
+from zcrm_local.domain.records.modules.common import Fields, with_none
 from zcrm_local.domain.records.modules.leads import LEAD_SOURCES
 
 STAGES: tuple[str, ...] = (
@@ -21,6 +24,22 @@ STAGES: tuple[str, ...] = (
 DEAL_TYPES: tuple[str, ...] = ("-None-", "Existing Business", "New Business")
 
 _B = 4_000_000
+LOSS_REASONS = with_none("Price", "Competition", "Lost to Competitor", "No Budget", "No Decision", "Other")
+_LISTS = (*NOTES_ATTACHMENTS, related("Contact_Roles", "Contact Roles", "Contacts"), *ACTIVITY_LISTS,
+          related("Products"), related("Quotes"), related("Sales_Orders", "Sales Orders"),
+          related("Stage_History", "Stage History", "Stage_History"))
+
+_MORE = (
+    Fields(_B, start=16)
+    .lookup("Campaign_Source", "Campaigns", "Campaign Source")
+    .text("Next_Step", 100, "Next Step")
+    .picklist("Reason_For_Loss__s", LOSS_REASONS, "Reason For Loss")
+    .add("Sales_Cycle_Duration", DataType.INTEGER, "Sales Cycle Duration", length=9, read_only=True)
+    .add("Overall_Sales_Duration", DataType.INTEGER, "Overall Sales Duration", length=9, read_only=True)
+    .add("Lead_Conversion_Time", DataType.INTEGER, "Lead Conversion Time", length=9, read_only=True)
+    .system_fields(last_activity=True)
+    .build()
+)
 
 SPEC = ModuleSpec(
     api_name="Deals",
@@ -46,7 +65,11 @@ SPEC = ModuleSpec(
         FieldSpec("Modified_By", DataType.OWNERLOOKUP, "Modified By", _B + 14, read_only=True),
         FieldSpec("Created_Time", DataType.DATETIME, "Created Time", _B + 15, read_only=True),
         FieldSpec("Modified_Time", DataType.DATETIME, "Modified Time", _B + 16, read_only=True),
+        *_MORE,
     ),
+    scope_word="deals", sequence_number=4, upsert=True, clone=True, timeline=True, change_owner=True,
+    duplicate_check_fields=("Deal_Name",), display_field="Deal_Name", section_label="Deal Information",
+    related_lists=_LISTS,
     territory_field="Territory",
     territory_limit=1,
 )

@@ -1,7 +1,7 @@
 """Module registry: API name → ``ModuleSpec`` for every module the emulator serves.
 
-To add a module, define its ``ModuleSpec`` in ``domain/modules/<name>.py`` and list it in
-``_BUILTIN`` below (or call ``register`` at start-up). Linking modules are registered too:
+To add a module, define its ``ModuleSpec`` (``SPEC``) in ``domain/records/modules/<name>.py`` and list
+it in ``_BUILTIN`` below (or call ``register`` at start-up). Linking modules are registered too:
 their field metadata must be served even though they are not API-supported.
 """
 
@@ -10,11 +10,43 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from zcrm_local.domain.metadata import ModuleSpec
-from zcrm_local.domain.records.modules import accounts, contacts, deals, leads
+from zcrm_local.domain.records.modules import (
+    accounts,
+    appointments,
+    appointments_history,
+    attachments,
+    calls,
+    campaigns,
+    cases,
+    contacts,
+    deals,
+    events,
+    inventory,
+    invoices,
+    leads,
+    notes,
+    price_books,
+    products,
+    purchase_orders,
+    quotes,
+    sales_orders,
+    solutions,
+    tasks,
+    vendors,
+)
 from zcrm_local.domain.records.modules.services import SERVICES, SERVICES_X_USERS
+from zcrm_local.domain.records.modules.tabs import TABS
 
+# The order of spec 40 §1.1 (``GET /settings/modules`` lists them so), then the tabs without a
+# records API, then the modules that only describe other modules' fields (linking, subforms).
 _BUILTIN: tuple[ModuleSpec, ...] = (
-    SERVICES, SERVICES_X_USERS, accounts.SPEC, contacts.SPEC, deals.SPEC, leads.SPEC,
+    leads.SPEC, contacts.SPEC, accounts.SPEC, deals.SPEC,
+    tasks.SPEC, events.SPEC, calls.SPEC, products.SPEC, vendors.SPEC, price_books.SPEC,
+    quotes.SPEC, sales_orders.SPEC, purchase_orders.SPEC, invoices.SPEC, campaigns.SPEC, cases.SPEC, solutions.SPEC,
+    notes.SPEC, attachments.SPEC, appointments.SPEC, appointments_history.SPEC, SERVICES,
+    *TABS,
+    SERVICES_X_USERS,
+    inventory.QUOTED_ITEMS, inventory.ORDERED_ITEMS, inventory.PURCHASE_ITEMS, inventory.INVOICED_ITEMS,
 )
 
 _MODULES: dict[str, ModuleSpec] = {}
@@ -42,6 +74,22 @@ def resolve_path_module(segment: str) -> ModuleSpec | None:
     lowered = segment.lower()
     for spec in _MODULES.values():
         if spec.api_supported and spec.api_name.lower() == lowered:
+            return spec
+    return None
+
+
+def known_path_module(segment: str) -> ModuleSpec | None:
+    """Any registered module a path segment names, case-insensitively (API-supported or not)."""
+    lowered = segment.lower()
+    for spec in _MODULES.values():
+        if spec.api_name.lower() == lowered:
+            return spec
+    return None
+
+
+def by_id_suffix(suffix: int) -> ModuleSpec | None:
+    for spec in _MODULES.values():
+        if spec.id_suffix == suffix:
             return spec
     return None
 

@@ -8,6 +8,7 @@ from typing import Any
 from zcrm_local.domain.metadata import DataType as T
 from zcrm_local.domain.metadata import FieldSpec, ModuleSpec
 from zcrm_local.domain.records.fields_json import PicklistValue, fields_json
+from zcrm_local.domain.records.layouts import NOTES_ATTACHMENTS
 from zcrm_local.domain.records.values import WEEKDAYS
 
 # Id suffixes: Services module 5_100_000 (fields 5_100_001…), its linking module 5_200_000.
@@ -70,6 +71,9 @@ SERVICES = ModuleSpec(
     plural_label="Services",
     id_suffix=SERVICES_ID,
     fields=SERVICE_FIELDS,
+    scope_word="services", sequence_number=20, upsert=True, clone=True, timeline=True,
+    display_field="Service_Name", section_label="Service Information", related_lists=NOTES_ATTACHMENTS,
+    layout_on_records=False,
     writer="services",
 )
 
