@@ -14,8 +14,7 @@ from zcrm_local.domain.modules import registry
 from zcrm_local.domain.records import results
 from zcrm_local.domain.records.engine import require_object
 from zcrm_local.domain.records.generic import RecordContext, write_record
-from zcrm_local.domain.records.values import parse_id
-from zcrm_local.service import services, territory_assignment
+from zcrm_local.service import record_delete, record_log, services, territory_assignment
 from zcrm_local.service.auth import Principal
 from zcrm_local.service.backend import Backend
 from zcrm_local.service.org_data import users_by_id
@@ -38,18 +37,8 @@ def update(backend: Backend, principal: Principal, module: str, items: Sequence[
 
 
 def delete(backend: Backend, principal: Principal, module: str, raw_ids: Sequence[str]) -> list[str | ZohoError]:
-    if module == services.MODULE:
-        return services.delete(backend, principal, raw_ids)
-
-    def run(conn: sa.Connection) -> list[str | ZohoError]:
-        out: list[str | ZohoError] = []
-        for raw in raw_ids:
-            ident = parse_id(raw)
-            deleted = ident is not None and record_store.delete(conn, principal.org_id, module, ident)
-            out.append(raw if deleted else results.delete_failure(raw))
-        return out
-
-    return backend.db.write_retrying(run)
+    """Soft delete (recycle bin), Services__s included."""
+    return record_delete.delete(backend, principal, module, raw_ids)
 
 
 def _write(backend: Backend, principal: Principal, module: str, items: Sequence[Any], path_id: int | None,
@@ -72,6 +61,8 @@ def _write(backend: Backend, principal: Principal, module: str, items: Sequence[
             except ZohoError as refusal:
                 out.append(refusal)
                 continue
+            record_log.written(conn, principal.org_id, module, stored["data"] if stored else None, record,
+                               principal.user_id, ctx.now)
             if stored is None:
                 record_store.insert(conn, [record_row(principal.org_id, module, record)])
             else:

@@ -20,11 +20,11 @@ from zcrm_local.domain.modules import services as rules
 from zcrm_local.domain.records import results
 from zcrm_local.domain.records.engine import require_object
 from zcrm_local.domain.records.refs import UserRef
-from zcrm_local.domain.records.values import parse_id
 from zcrm_local.service.auth import Principal
 from zcrm_local.service.backend import Backend
 from zcrm_local.service.org_data import ACTIVE_SERVICES, calendar, taxes, users_by_id
 from zcrm_local.store import records as record_store
+from zcrm_local.service import record_delete, record_log
 from zcrm_local.service.record_rows import record_row
 
 MODULE = "Services__s"
@@ -88,6 +88,8 @@ def create(backend: Backend, principal: Principal, items: Sequence[Any]) -> Writ
             out.append(write.record)
         # One batched INSERT: no rule reads the records written before it in this request.
         record_store.insert(conn, rows)
+        record_log.many_inserted(conn, principal.org_id, MODULE, [r["data"] for r in rows], principal.user_id,
+                                 ctx.now)
         return WriteOutcome(out, dict(ctx.users))
 
     return backend.db.write_retrying(run)
@@ -126,6 +128,7 @@ def _update_one(conn: sa.Connection, principal: Principal, ctx: rules.ServiceCon
     if row["data"].get("Status") != "Not in Use" and not write.active:
         record_store.decrement(conn, principal.org_id, ACTIVE_SERVICES)
     record = write.record
+    record_log.written(conn, principal.org_id, MODULE, row["data"], record, principal.user_id, ctx.now)
     record_store.update(
         conn, principal.org_id, record_id, row["version"],
         data=record, owner_id=int(record["Owner"]), modified_by=int(record["Modified_By"]),
@@ -135,19 +138,5 @@ def _update_one(conn: sa.Connection, principal: Principal, ctx: rules.ServiceCon
 
 
 def delete(backend: Backend, principal: Principal, raw_ids: Sequence[str]) -> list[str | ZohoError]:
-    """Per id: the deleted id, or ``record not deleted``."""
-
-    def run(conn: sa.Connection) -> list[str | ZohoError]:
-        out: list[str | ZohoError] = []
-        for raw in raw_ids:
-            ident = parse_id(raw)
-            row = record_store.get(conn, principal.org_id, MODULE, ident, for_update=True) if ident is not None else None
-            if row is None or not record_store.delete(conn, principal.org_id, MODULE, row["id"]):
-                out.append(results.delete_failure(raw))
-                continue
-            if row["data"].get("Status") != "Not in Use":
-                record_store.decrement(conn, principal.org_id, ACTIVE_SERVICES)
-            out.append(raw)
-        return out
-
-    return backend.db.write_retrying(run)
+    """Per id: the deleted id, or ``record not deleted`` (soft delete; the counter is kept)."""
+    return record_delete.delete(backend, principal, MODULE, raw_ids)
