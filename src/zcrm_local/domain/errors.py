@@ -40,6 +40,15 @@ STATUS_BY_CODE: dict[str, int] = {
     "AMBIGUITY_DURING_PROCESSING": 400,
     "TERRITORY_NOT_ENABLED": 403,
     "TERRITORY_DISABLED": 403,
+    # Records operations (spec 40 §9–§17).
+    "RECORD_LOCKED": 400,
+    "NOT_SUPPORTED": 400,
+    "PATTERN_NOT_MATCHED": 400,
+    "EXPECTED_FIELD_MISSING": 400,
+    "ALREADY_CONFIGURED": 400,
+    "FEATURE_NOT_ENABLED": 403,
+    "ALREADY_MODIFIED": 412,
+    "SCHEDULED": 202,
 }
 
 # Exact messages of conventions §6 (the v7 SDK's enumerated forms).

@@ -13,6 +13,7 @@ from zcrm_local.domain.records.render import RenderContext, render_record, rende
 from zcrm_local.domain.times import format_datetime, parse_http_or_iso
 from zcrm_local.http.call import Call
 from zcrm_local.http.render import empty, json_response
+from zcrm_local.http.record_ops import check_external
 from zcrm_local.service import record_reads, territory_records
 from zcrm_local.service import records as record_writes
 from zcrm_local.service.services import WriteOutcome
@@ -83,6 +84,7 @@ def _if_modified_since(call: Call) -> Any:
 
 
 def get_record(call: Call) -> Response:
+    check_external(call)
     assert call.module is not None
     record_id = _path_id(call)
     record, users = record_reads.get_one(call.backend, call.principal, call.module, record_id)
@@ -120,6 +122,7 @@ def update_records(call: Call) -> Response:
 
 
 def update_record(call: Call) -> Response:
+    check_external(call)
     record_id = _path_id(call)
     items = results.parse_data_array(call.json(), max_items=1)
     record, _ = record_reads.get_one(call.backend, call.principal, _module(call), record_id)
@@ -138,6 +141,7 @@ def delete_records(call: Call) -> Response:
 
 
 def delete_record(call: Call) -> Response:
+    check_external(call)
     record_id = _path_id(call)
     (outcome,) = record_writes.delete(call.backend, call.principal, _module(call), [str(record_id)])
     if isinstance(outcome, e.ZohoError):

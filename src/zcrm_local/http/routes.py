@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from zcrm_local.domain.permissions import MANAGE_SETTINGS, MANAGE_USERS
-from zcrm_local.http import platform, records, settings
+from zcrm_local.http import platform, record_ops, records, recycle_bin, settings
 from zcrm_local.http.call import Endpoint, Route
 from zcrm_local.http.territory_routes import territory_routes
 
@@ -47,5 +47,50 @@ def crm_routes() -> list[Route]:
             "PUT": Endpoint(records.update_record, ("modules", "{module}", "UPDATE"), permission=_EDIT),
             "DELETE": Endpoint(records.delete_record, ("modules", "{module}", "DELETE"), permission=_DELETE),
         }),
+        *record_ops_routes(),
         *territory_routes(),
+    ]
+
+
+_CHANGE_OWNER = "Crm_Implied_Change_Owner_{module}"
+
+
+def record_ops_routes() -> list[Route]:
+    """Spec 40 §10–§17: upsert, clone, rich text, deleted, timeline, change owner, recycle bin,
+    duplicate-check preference."""
+    read = ("modules", "{module}", "READ")
+    create = ("modules", "{module}", "CREATE")
+    bin_scope, pref = ("settings", "recycle_bin"), ("settings", "duplicate_check_preference")
+    return [
+        Route(("{module}", "upsert"), {"POST": Endpoint(record_ops.upsert_records, create, permission=_CREATE,
+                                                        also=(("modules", "{module}", "WRITE"),))}),
+        Route(("{module}", "deleted"), {"GET": Endpoint(record_ops.deleted_records, read, permission=_VIEW)}),
+        Route(("{module}", "actions", "fetch_full_data"), {
+            "GET": Endpoint(record_ops.fetch_full_data_many, read, permission=_VIEW)}),
+        Route(("{module}", "actions", "change_owner"), {
+            "POST": Endpoint(record_ops.change_owner_bulk, ("change_owner", None, "CREATE"),
+                             also=(("modules", None, "ALL"),), permission=_CHANGE_OWNER)}),
+        Route(("{module}", "{id}", "actions", "clone"), {
+            "POST": Endpoint(record_ops.clone_record, create, permission=_CREATE)}),
+        Route(("{module}", "{id}", "actions", "fetch_full_data"), {
+            "GET": Endpoint(record_ops.fetch_full_data, read, permission=_VIEW)}),
+        Route(("{module}", "{id}", "actions", "change_owner"), {
+            "POST": Endpoint(record_ops.change_owner_one, ("change_owner", None, "CREATE"),
+                             also=(("modules", None, "ALL"),), permission=_CHANGE_OWNER)}),
+        Route(("{module}", "{id}", "__timeline"), {"GET": Endpoint(record_ops.record_timeline, read,
+                                                                   permission=_VIEW)}),
+        Route(("settings", "recycle_bin"), {
+            "GET": Endpoint(recycle_bin.get_bin, (*bin_scope, "READ")),
+            "DELETE": Endpoint(recycle_bin.delete_bin, (*bin_scope, "DELETE")),
+        }),
+        Route(("settings", "recycle_bin", "{id}"), {
+            "GET": Endpoint(recycle_bin.get_bin, (*bin_scope, "READ")),
+            "DELETE": Endpoint(recycle_bin.delete_bin, (*bin_scope, "DELETE")),
+        }),
+        Route(("settings", "duplicate_check_preference"), {
+            "GET": Endpoint(recycle_bin.get_duplicate_check_preference, (*pref, "READ")),
+            "POST": Endpoint(recycle_bin.write_duplicate_check_preference, (*pref, "CREATE")),
+            "PUT": Endpoint(recycle_bin.write_duplicate_check_preference, (*pref, "UPDATE")),
+            "DELETE": Endpoint(recycle_bin.write_duplicate_check_preference, (*pref, "DELETE")),
+        }),
     ]
