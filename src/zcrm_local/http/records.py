@@ -145,5 +145,7 @@ def delete_record(call: Call) -> Response:
     record_id = _path_id(call)
     (outcome,) = record_writes.delete(call.backend, call.principal, _module(call), [str(record_id)])
     if isinstance(outcome, e.ZohoError):
+        if outcome.code == "RECORD_LOCKED":
+            return json_response({"data": [outcome.body()]}, 400)
         raise results.delete_path_failure()
     return json_response({"data": [results.delete_success(outcome)]})

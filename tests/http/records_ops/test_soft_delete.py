@@ -132,3 +132,26 @@ def test_locked_record_is_not_deleted(client, backend, org):
     assert (r.status_code, r.json()) == (400, {"data": [err(
         "RECORD_LOCKED", "You cannot perform this operation as the record is locked.",
         {"action": "record_locking", "id": rid})]})
+    r = delete(client, org, f"Deals/{rid}")
+    assert (r.status_code, r.json()) == (400, {"data": [err(
+        "RECORD_LOCKED", "You cannot perform this operation as the record is locked.",
+        {"action": "record_locking", "id": rid})]})
+    assert get(client, org, f"Deals/{rid}").status_code == 200
+
+
+def test_services_delete_frees_an_active_place_and_is_recycled(client, backend, org):
+    import sqlalchemy as sa
+
+    from tests.http.services.helpers import seed_item
+    from zcrm_local.store.tables import counters
+
+    rid = create(client, org, "Services__s", seed_item(org))
+
+    def active() -> int:
+        with backend.db.read() as conn:
+            return int(conn.execute(sa.select(counters.c.value).where(counters.c.org_id == org.id)).scalar_one())
+
+    before = active()
+    assert delete(client, org, f"Services__s/{rid}").status_code == 200
+    assert active() == before - 1
+    assert get(client, org, "Services__s/deleted").json()["data"][0]["id"] == rid
