@@ -47,6 +47,14 @@ def check_external(call: Call) -> None:
         external.parse_header(raw, call.module)
 
 
+def check_wf_trigger(call: Call) -> None:
+    """``wf_trigger`` of a delete: ``true``/``false`` (§9); workflows are not modelled."""
+    raw = call.query.get("wf_trigger")
+    if raw is not None and raw not in ("true", "false"):
+        raise e.ZohoError("INVALID_DATA", e.MSG_INVALID_DATA, {"param_name": "wf_trigger",
+                                                               "expected_data_type": "boolean"})
+
+
 # ---- upsert (§10) -------------------------------------------------------------------------
 
 def upsert_records(call: Call) -> Response:
@@ -54,8 +62,13 @@ def upsert_records(call: Call) -> Response:
     check_external(call)
     body = call.json()
     items = results.parse_data_array(body)
+    since = None
+    if call.headers.get("if-unmodified-since"):
+        since = parse_http_or_iso(call.headers["if-unmodified-since"])
+        if since is None:
+            raise e.invalid_param("If-Unmodified-Since")
     outcome = record_upsert.upsert(call.backend, call.principal, module, items,
-                                   body.get("duplicate_check_fields") if isinstance(body, dict) else None)
+                                   body.get("duplicate_check_fields") if isinstance(body, dict) else None, since)
     tz = call.principal.time_zone
     data: list[dict[str, Any]] = []
     failures: list[e.ZohoError | None] = []
@@ -67,6 +80,8 @@ def upsert_records(call: Call) -> Response:
         details = results.write_success(item.record, outcome.users, tz, created=item.inserted)["details"]
         data.append(upsert_rules.success(details, inserted=item.inserted, duplicate_field=item.duplicate_field))
         failures.append(None)
+    if failures and all(f is not None and f.code == "ALREADY_MODIFIED" for f in failures):
+        return json_response({"data": data}, 412)  # §8: whatever the profile
     profile = call.backend.profile_of(call.principal.org)
     return json_response({"data": data}, results.write_status("update", failures, profile))  # type: ignore[arg-type]
 

@@ -13,7 +13,7 @@ from zcrm_local.domain.records.render import RenderContext, render_record, rende
 from zcrm_local.domain.times import format_datetime, parse_http_or_iso
 from zcrm_local.http.call import Call
 from zcrm_local.http.render import empty, json_response
-from zcrm_local.http.record_ops import check_external
+from zcrm_local.http.record_ops import check_external, check_wf_trigger
 from zcrm_local.service import record_reads, territory_records
 from zcrm_local.service import records as record_writes
 from zcrm_local.service.services import WriteOutcome
@@ -134,6 +134,7 @@ def update_record(call: Call) -> Response:
 
 def delete_records(call: Call) -> Response:
     raw_ids = results.parse_delete_ids(call.query.get("ids"))
+    check_wf_trigger(call)
     outcome = record_writes.delete(call.backend, call.principal, _module(call), raw_ids)
     items = [item.body() if isinstance(item, e.ZohoError) else results.delete_success(item) for item in outcome]
     failures = [item if isinstance(item, e.ZohoError) else None for item in outcome]
@@ -142,6 +143,7 @@ def delete_records(call: Call) -> Response:
 
 def delete_record(call: Call) -> Response:
     check_external(call)
+    check_wf_trigger(call)
     record_id = _path_id(call)
     (outcome,) = record_writes.delete(call.backend, call.principal, _module(call), [str(record_id)])
     if isinstance(outcome, e.ZohoError):

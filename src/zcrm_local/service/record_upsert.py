@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -20,7 +21,7 @@ from zcrm_local.service.auth import Principal
 from zcrm_local.service.backend import Backend
 from zcrm_local.service.record_apply import Writer
 from zcrm_local.service.services import ids_needed
-from zcrm_local.store import record_match
+from zcrm_local.store import record_flags, record_match
 from zcrm_local.store import records as record_store
 
 
@@ -38,7 +39,7 @@ class UpsertOutcome:
 
 
 def upsert(backend: Backend, principal: Principal, module: str, items: Sequence[Any],
-           duplicate_check_fields: Any) -> UpsertOutcome:
+           duplicate_check_fields: Any, unmodified_since: datetime | None = None) -> UpsertOutcome:
     spec = registry.get(module)
     assert spec is not None
     # Request-level: a bad duplicate_check_fields refuses the whole request before any work.
@@ -49,10 +50,11 @@ def upsert(backend: Backend, principal: Principal, module: str, items: Sequence[
     def run(conn: sa.Connection) -> UpsertOutcome:
         ids: Iterator[int] = iter(leased)
         writer = Writer.open(backend, principal, module, conn, lambda: next(ids))
+        guard = _Guard(conn, principal, writer.users, unmodified_since)
         out: list[Upserted | ZohoError] = []
         for index, item in enumerate(items):
             try:
-                out.append(_one(conn, writer, principal, spec, order, item, index))
+                out.append(_one(conn, writer, guard, principal, spec, order, item, index))
             except ZohoError as refusal:
                 out.append(refusal)
         return UpsertOutcome(out, writer.users)
@@ -60,8 +62,27 @@ def upsert(backend: Backend, principal: Principal, module: str, items: Sequence[
     return backend.db.write_retrying(run)
 
 
-def _one(conn: sa.Connection, writer: Writer, principal: Principal, spec: Any, order: list[str], item: Any,
-         index: int) -> Upserted:
+@dataclass
+class _Guard:
+    """What may stop the update path before the rules run: a lock, If-Unmodified-Since (§8)."""
+
+    conn: sa.Connection
+    principal: Principal
+    users: dict[int, UserRef]
+    since: datetime | None
+
+    def check(self, row: Any, index: int) -> None:
+        record_id = int(row["id"])
+        flags = record_flags.flags_of(self.conn, self.principal.org_id, [record_id]).get(record_id, set())
+        if record_flags.LOCKED in flags:
+            raise rules.locked(index)
+        if self.since is not None and row["modified_time"] > self.since:
+            details = results.write_success(row["data"], self.users, self.principal.time_zone, created=False)
+            raise rules.already_modified(details["details"])
+
+
+def _one(conn: sa.Connection, writer: Writer, guard: _Guard, principal: Principal, spec: Any, order: list[str],
+         item: Any, index: int) -> Upserted:
     source = require_object(item, index)
     if source.get("id") is not None:
         record_id = parse_id(source.get("id"))
@@ -69,6 +90,7 @@ def _one(conn: sa.Connection, writer: Writer, principal: Principal, spec: Any, o
             if record_id is not None else None
         if row is None:
             raise results.unknown_record(index)
+        guard.check(row, index)
         return _update(writer, source, index, row, None)
     for field in order:
         key = rules.match_key(spec, field, source.get(field))
@@ -77,6 +99,7 @@ def _one(conn: sa.Connection, writer: Writer, principal: Principal, spec: Any, o
         row = record_match.oldest_with(conn, principal.org_id, spec.api_name, field, key,
                                        case_insensitive=rules.is_case_insensitive(spec, field))
         if row is not None:
+            guard.check(row, index)
             return _update(writer, source, index, row, field)
     return Upserted(writer.insert(source, index), True, None)
 

@@ -155,3 +155,12 @@ def test_services_delete_frees_an_active_place_and_is_recycled(client, backend, 
     assert delete(client, org, f"Services__s/{rid}").status_code == 200
     assert active() == before - 1
     assert get(client, org, "Services__s/deleted").json()["data"][0]["id"] == rid
+
+
+@pytest.mark.parametrize("path", ["Leads?ids={rid}&wf_trigger=yes", "Leads/{rid}?wf_trigger=1"])
+def test_delete_wf_trigger_must_be_boolean(client, org, path):
+    rid = create(client, org, "Leads", {"Last_Name": "A"})
+    r = delete(client, org, path.format(rid=rid))
+    assert (r.status_code, r.json()) == (400, err("INVALID_DATA", "invalid data", {
+        "param_name": "wf_trigger", "expected_data_type": "boolean"}))
+    assert delete(client, org, f"Leads/{rid}?wf_trigger=false").status_code == 200

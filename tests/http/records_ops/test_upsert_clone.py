@@ -126,3 +126,30 @@ def test_clone_service_leaves_status_behind(client, org):
     rid = create(client, org, "Services__s", seed_item(org))
     r = post(client, org, f"Services__s/{rid}/actions/clone", {"data": [{"Service_Name": "Copy"}]})
     assert r.status_code == 201, r.text
+
+
+def test_upsert_update_path_honours_if_unmodified_since_and_locks(client, backend, org, clock):
+    from datetime import timedelta
+
+    from zcrm_local.service import record_hooks
+
+    rid = create(client, org, "Accounts", {"Account_Name": "Guarded"})
+    clock.advance(timedelta(minutes=5))
+    r = post(client, org, "Accounts/upsert", {"data": [{"Account_Name": "Guarded", "Phone": "1"}]},
+             {"If-Unmodified-Since": "2020-01-01T00:00:00+00:00"})
+    assert r.status_code == 412
+    (item,) = r.json()["data"]
+    assert (item["code"], item["message"], item["details"]["id"]) == (
+        "ALREADY_MODIFIED", "record updated time has already passed if-unmodified-since time", rid)
+    assert set(item["details"]) == {"Modified_Time", "Modified_By", "Created_Time", "id", "Created_By"}
+    r = post(client, org, "Accounts/upsert", {"data": [{"Account_Name": "Guarded", "Phone": "1"}]},
+             {"If-Unmodified-Since": "2099-01-01T00:00:00+00:00"})
+    assert r.json()["data"][0]["action"] == "update"
+    r = post(client, org, "Accounts/upsert", {"data": [{"Account_Name": "x"}]}, {"If-Unmodified-Since": "nope"})
+    assert (r.status_code, r.json()) == (400, err("INVALID_DATA", "invalid data",
+                                                  {"param_name": "If-Unmodified-Since"}))
+    record_hooks.lock(backend, org.id, "Accounts", rid)
+    r = post(client, org, "Accounts/upsert", {"data": [{"Account_Name": "Guarded"}]})
+    assert (r.status_code, r.json()) == (400, {"data": [err(
+        "RECORD_LOCKED", "Sorry, you cannot perform this operation as the record is locked.",
+        {"api_name": "id", "json_path": "$.data[0].id", "action": "record_locking"})]})

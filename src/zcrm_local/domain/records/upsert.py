@@ -68,3 +68,17 @@ def with_record_id(error: ZohoError, record_id: str) -> ZohoError:
     if error.code == "MANDATORY_NOT_FOUND":
         return ZohoError(error.code, error.message, {**error.details, "id": record_id}, error.status)
     return error
+
+
+MSG_LOCKED = "Sorry, you cannot perform this operation as the record is locked."
+MSG_ALREADY_MODIFIED = "record updated time has already passed if-unmodified-since time"
+
+
+def locked(index: int) -> ZohoError:
+    return ZohoError("RECORD_LOCKED", MSG_LOCKED,
+                     {"api_name": "id", "json_path": f"$.data[{index}].id", "action": "record_locking"})
+
+
+def already_modified(record_times: Mapping[str, Any]) -> ZohoError:
+    """Details: the stored record's times, id and authors (§8)."""
+    return ZohoError("ALREADY_MODIFIED", MSG_ALREADY_MODIFIED, dict(record_times))
