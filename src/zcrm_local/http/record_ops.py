@@ -14,7 +14,7 @@ from zcrm_local.domain.records.values import parse_digits, parse_id
 from zcrm_local.domain.times import parse_http_or_iso
 from zcrm_local.http.call import Call
 from zcrm_local.http.render import empty, json_response
-from zcrm_local.service import record_history, record_owner, record_reads, record_upsert
+from zcrm_local.service import record_external, record_history, record_owner, record_reads, record_upsert
 
 MSG_NOT_IN_API = "the given module is not supported in api"
 
@@ -39,12 +39,25 @@ def _path_id(call: Call) -> int:
     return parsed
 
 
-def check_external(call: Call) -> None:
-    """``X-EXTERNAL`` on a records request: refused unless it names an external field of the
-    path's module (none exist in a default org, §18)."""
+def check_external(call: Call) -> Response | None:
+    """``X-EXTERNAL`` on a records request (§18): refused unless it names an external field of
+    the path's module (a default org has none). On ``/{module}/{value}`` the value is swapped
+    for the id of the record holding it; an unknown value answers here (GET 204, else
+    ``INVALID_DATA`` ``{"resource_path_index":1}``)."""
     raw = call.headers.get("x-external")
-    if raw is not None and call.module is not None:
-        external.parse_header(raw, call.module)
+    if raw is None or call.module is None:
+        return None
+    field = external.parse_header(raw, call.module)
+    value = call.path_params.get("id")
+    if value is None:
+        return None
+    found = record_external.resolve(call.backend, call.principal, call.module, field, value)
+    if found is None:
+        if call.method == "GET":
+            return empty()
+        raise e.invalid_path_id(1)
+    call.path_params["id"] = str(found)
+    return None
 
 
 def check_wf_trigger(call: Call) -> None:

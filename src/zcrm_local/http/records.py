@@ -84,7 +84,8 @@ def _if_modified_since(call: Call) -> Any:
 
 
 def get_record(call: Call) -> Response:
-    check_external(call)
+    if (answered := check_external(call)) is not None:
+        return answered
     assert call.module is not None
     record_id = _path_id(call)
     record, users = record_reads.get_one(call.backend, call.principal, call.module, record_id)
@@ -122,7 +123,8 @@ def update_records(call: Call) -> Response:
 
 
 def update_record(call: Call) -> Response:
-    check_external(call)
+    if (answered := check_external(call)) is not None:
+        return answered
     record_id = _path_id(call)
     items = results.parse_data_array(call.json(), max_items=1)
     record, _ = record_reads.get_one(call.backend, call.principal, _module(call), record_id)
@@ -142,7 +144,8 @@ def delete_records(call: Call) -> Response:
 
 
 def delete_record(call: Call) -> Response:
-    check_external(call)
+    if (answered := check_external(call)) is not None:
+        return answered
     check_wf_trigger(call)
     record_id = _path_id(call)
     (outcome,) = record_writes.delete(call.backend, call.principal, _module(call), [str(record_id)])

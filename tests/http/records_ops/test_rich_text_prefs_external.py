@@ -106,3 +106,27 @@ def test_x_external_on_upsert(client, org):
     r = post(client, org, "Contacts/upsert", {"data": [{"Last_Name": "A"}]}, {"X-EXTERNAL": "Leads.Ext"})
     assert (r.status_code, r.json()) == (400, err("INVALID_DATA", "The value of the external field is invalid.",
                                                   {"api_name": "X-EXTERNAL"}))
+
+
+def test_x_external_addresses_records_by_value(client, org, monkeypatch):
+    from zcrm_local.domain.records import external
+
+    # A default org has no external field: mark Contacts.Mailing_City as one for this test.
+    monkeypatch.setattr(external, "EXTERNAL_FIELDS", {"Contacts": frozenset({"Mailing_City"})})
+    rid = create(client, org, "Contacts", {"Last_Name": "Ext", "Mailing_City": "ext-42"})
+    header = {"X-EXTERNAL": "Contacts.Mailing_City"}
+    r = _send(client, org, "GET", "Contacts/ext-42?fields=Last_Name", None, header)
+    assert (r.status_code, r.json()) == (200, {"data": [{"id": rid, "Last_Name": "Ext"}]})
+    assert _send(client, org, "GET", "Contacts/nope", None, header).status_code == 204
+    r = _send(client, org, "PUT", "Contacts/ext-42", {"data": [{"Last_Name": "Renamed"}]}, header)
+    assert (r.status_code, r.json()["data"][0]["details"]["id"]) == (200, rid)
+    r = _send(client, org, "PUT", "Contacts/nope", {"data": [{"Last_Name": "x"}]}, header)
+    assert (r.status_code, r.json()) == (400, err("INVALID_DATA", "the id given seems to be invalid",
+                                                  {"resource_path_index": 1}))
+    r = _send(client, org, "DELETE", "Contacts/nope", None, header)
+    assert (r.status_code, r.json()) == (400, err("INVALID_DATA", "the id given seems to be invalid",
+                                                  {"resource_path_index": 1}))
+    assert _send(client, org, "DELETE", "Contacts/ext-42", None, header).status_code == 200
+    assert get(client, org, f"Contacts/{rid}").status_code == 204
+    r = _send(client, org, "GET", "Contacts/ext-42", None, {"X-EXTERNAL": "Leads.Mailing_City"})
+    assert r.json() == err("INVALID_DATA", "The value of the external field is invalid.", {"api_name": "X-EXTERNAL"})

@@ -19,10 +19,11 @@ def bad_header() -> ZohoError:
     return ZohoError("INVALID_DATA", MSG_BAD_EXTERNAL, {"api_name": HEADER})
 
 
-def parse_header(raw: str, module: str, fields: Mapping[str, frozenset[str]] = EXTERNAL_FIELDS) -> str:
+def parse_header(raw: str, module: str, fields: Mapping[str, frozenset[str]] | None = None) -> str:
     """``{module}.{field}`` → the external field; another module or a field that is not
     external → ``INVALID_DATA``."""
+    known = EXTERNAL_FIELDS if fields is None else fields
     named_module, _, field = raw.strip().partition(".")
-    if named_module.lower() != module.lower() or field not in fields.get(module, frozenset()):
+    if named_module.lower() != module.lower() or field not in known.get(module, frozenset()):
         raise bad_header()
     return field
