@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -31,3 +32,23 @@ def removed(conn: sa.Connection, org_id: int, module: str, record_id: int, opera
             done_by: int | None, now: datetime) -> None:
     log_store.append(conn, org_id, [log.entry(record_id=record_id, module=module, operation=operation,
                                               old=None, new=None, done_by=done_by, now=now)])
+
+
+@dataclass
+class Batch:
+    """The entries of one bulk write, appended together (one sequence reservation) before the
+    transaction commits."""
+
+    org_id: int
+    module: str
+    done_by: int | None
+    now: datetime
+    entries: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, old: Mapping[str, Any] | None, new: Mapping[str, Any]) -> None:
+        self.entries.append(log.entry(record_id=int(new["id"]), module=self.module,
+                                      operation=log.INSERT if old is None else log.UPDATE, old=old, new=new,
+                                      done_by=self.done_by, now=self.now))
+
+    def append(self, conn: sa.Connection) -> None:
+        log_store.append(conn, self.org_id, self.entries)

@@ -53,6 +53,7 @@ def _write(backend: Backend, principal: Principal, module: str, items: Sequence[
         out: list[dict[str, Any] | ZohoError] = []
         users = users_by_id(conn, principal.org_id)
         ctx = RecordContext(now=backend.org_now(principal.org), users=users, caller=users.get(principal.user_id))
+        log = record_log.Batch(principal.org_id, module, principal.user_id, ctx.now)
         for index, item in enumerate(items):
             try:
                 stored = _stored(conn, principal, module, item, index, path_id) if updating else None
@@ -61,8 +62,7 @@ def _write(backend: Backend, principal: Principal, module: str, items: Sequence[
             except ZohoError as refusal:
                 out.append(refusal)
                 continue
-            record_log.written(conn, principal.org_id, module, stored["data"] if stored else None, record,
-                               principal.user_id, ctx.now)
+            log.add(stored["data"] if stored else None, record)
             if stored is None:
                 record_store.insert(conn, [record_row(principal.org_id, module, record)])
             else:
@@ -71,6 +71,7 @@ def _write(backend: Backend, principal: Principal, module: str, items: Sequence[
                                     modified_time=ctx.now)
             territory_assignment.after_write(conn, backend, principal, module, record)
             out.append(record)
+        log.append(conn)
         return WriteOutcome(out, users)
 
     return backend.db.write_retrying(run)
