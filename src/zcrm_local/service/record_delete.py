@@ -5,7 +5,8 @@ Services__s keeps its active-services counter: a deleted active service frees it
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from datetime import datetime
 
 import sqlalchemy as sa
 
@@ -33,15 +34,12 @@ def delete(backend: Backend, principal: Principal, module: str, raw_ids: Sequenc
     now = backend.org_now(principal.org)
 
     def run(conn: sa.Connection) -> list[str | ZohoError]:
-        out: list[str | ZohoError] = []
-        for raw in raw_ids:
-            out.append(delete_one(conn, principal, module, raw, now))
-        return out
+        return [delete_one(conn, principal, module, raw, now) for raw in raw_ids]
 
     return backend.db.write_retrying(run)
 
 
-def delete_one(conn: sa.Connection, principal: Principal, module: str, raw: str, now: object) -> str | ZohoError:
+def delete_one(conn: sa.Connection, principal: Principal, module: str, raw: str, now: datetime) -> str | ZohoError:
     ident = parse_id(raw)
     row = record_store.get(conn, principal.org_id, module, ident, for_update=True) if ident is not None else None
     if row is None:
@@ -49,15 +47,12 @@ def delete_one(conn: sa.Connection, principal: Principal, module: str, raw: str,
     if record_flags.LOCKED in record_flags.flags_of(conn, principal.org_id, [row["id"]]).get(row["id"], set()):
         return locked_error(str(row["id"]))
     moved = recycle_bin.move(conn, principal.org_id, module, row["id"], deleted_by=principal.user_id,
-                             deleted_time=now,  # type: ignore[arg-type]
+                             deleted_time=now,
                              display_name=capabilities.display_name(module, row["data"]))
     if moved is None:
         return results.delete_failure(raw)
     if module == SERVICES and row["data"].get("Status") != "Not in Use":
         record_store.decrement(conn, principal.org_id, ACTIVE_SERVICES)
-    record_log.removed(conn, principal.org_id, module, row["id"], change_log.DELETE, principal.user_id,
-                       now)  # type: ignore[arg-type]
+    record_log.removed(conn, principal.org_id, module, row["id"], change_log.DELETE, principal.user_id, now)
     return raw
 
-
-Deleter = Callable[[Backend, Principal, str, Sequence[str]], list[str | ZohoError]]

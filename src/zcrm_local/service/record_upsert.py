@@ -122,7 +122,8 @@ def clone(backend: Backend, principal: Principal, module: str, record_id: int, o
           ) -> tuple[dict[str, Any] | ZohoError, dict[int, UserRef]]:
     spec = registry.get(module)
     assert spec is not None
-    leased = backend.ids.lease(principal.org_id, 1 + len(overrides.get("Members") or []) + 50)
+    # The record, the override's member links, and up to 100 links copied from the source.
+    leased = backend.ids.lease(principal.org_id, ids_needed([overrides]) + 100)
 
     def run(conn: sa.Connection) -> tuple[dict[str, Any] | ZohoError, dict[int, UserRef]]:
         ids: Iterator[int] = iter(leased)

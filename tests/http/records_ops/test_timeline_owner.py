@@ -160,3 +160,14 @@ def test_change_owner_needs_the_permission_and_module_support(client, backend, o
     r = post(client, org, "Services__s/actions/change_owner", {"owner": {"id": "1"}, "ids": ["1"]})
     assert (r.status_code, r.json()) == (400, err("INVALID_MODULE", "the given module is not supported in api",
                                                   {"resource_path_index": 0}))
+
+
+def test_services_writes_reach_the_timeline(client, org):
+    from tests.http.services.helpers import seed_item
+
+    rid = create(client, org, "Services__s", seed_item(org))
+    put(client, org, f"Services__s/{rid}", {"data": [{"Description": "changed"}]})
+    updated, added = get(client, org, f"Services__s/{rid}/__timeline").json()["__timeline"]
+    assert (added["action"], updated["action"]) == ("added", "updated")
+    assert [h["api_name"] for h in updated["field_history"]] == ["Description"]
+    assert updated["record"]["module"]["api_name"] == "Services__s"
