@@ -186,7 +186,7 @@ def deleted_records(call: Call) -> Response:
             raise e.invalid_param("If-Modified-Since")
     found = record_history.deleted(call.backend, call.principal, module, kind, page, per_page, since)
     if not found.items:
-        return empty(304) if since is not None else empty()
+        return empty()  # §13: nothing → 204, with or without If-Modified-Since
     info = {"per_page": per_page, "count": len(found.items), "page": page, "more_records": found.more}
     return json_response({"data": found.items, "info": info})
 

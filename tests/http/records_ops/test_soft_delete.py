@@ -164,3 +164,13 @@ def test_delete_wf_trigger_must_be_boolean(client, org, path):
     assert (r.status_code, r.json()) == (400, err("INVALID_DATA", "invalid data", {
         "param_name": "wf_trigger", "expected_data_type": "boolean"}))
     assert delete(client, org, f"Leads/{rid}?wf_trigger=false").status_code == 200
+
+
+def test_deleted_if_modified_since(client, org, clock):
+    rid = create(client, org, "Leads", {"Last_Name": "A"})
+    delete(client, org, f"Leads/{rid}")
+    assert get(client, org, "Leads/deleted", {"If-Modified-Since": "2099-01-01T00:00:00+00:00"}).status_code == 204
+    r = get(client, org, "Leads/deleted", {"If-Modified-Since": "2000-01-01T00:00:00+00:00"})
+    assert [e["id"] for e in r.json()["data"]] == [rid]
+    r = get(client, org, "Leads/deleted", {"If-Modified-Since": "soon"})
+    assert (r.status_code, r.json()) == (400, err("INVALID_DATA", "invalid data", {"param_name": "If-Modified-Since"}))
