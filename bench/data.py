@@ -20,14 +20,15 @@ import sqlalchemy as sa
 
 from zcrm_local.config import Settings
 from zcrm_local.domain.metadata import scoped_id
-from zcrm_local.service import oauth, services
 from zcrm_local.service.auth import Principal, authenticate
 from zcrm_local.service.backend import Backend, open_backend
-from zcrm_local.service.org_data import ACTIVE_SERVICES
-from zcrm_local.service.orgs import create_org
-from zcrm_local.service.record_rows import record_row
-from zcrm_local.store import records as record_store
+from zcrm_local.service.oauth import tokens as oauth
+from zcrm_local.service.org.data import ACTIVE_SERVICES
+from zcrm_local.service.org.orgs import create_org
+from zcrm_local.service.records.rows import record_row
+from zcrm_local.service.services import writes as services
 from zcrm_local.store.migrate import upgrade
+from zcrm_local.store.records import rows as record_store
 from zcrm_local.store.tables import counters
 
 MODULE = "Services__s"

@@ -172,7 +172,7 @@ def credentials(url: str, org_id: int | None = None) -> dict[str, str]:
 
 def fresh_org_ms(backend: Any, count: int) -> float:
     """Median time of ``service.orgs.create_org``: the per-test isolation cost."""
-    from zcrm_local.service.orgs import create_org
+    from zcrm_local.service.org.orgs import create_org
 
     times = []
     for n in range(count):

@@ -7,7 +7,7 @@ import random
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from zcrm_local.domain.modules import registry
+from zcrm_local.domain.records.modules import registry
 
 from bench.data import OrgRef, service_item
 from bench.load import Requests

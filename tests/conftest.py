@@ -20,9 +20,9 @@ from starlette.testclient import TestClient
 from zcrm_local.config import Settings
 from zcrm_local.domain.clock import FrozenClock
 from zcrm_local.http.app import create_app
-from zcrm_local.service import oauth
 from zcrm_local.service.backend import Backend
-from zcrm_local.service.orgs import NewOrg, create_org
+from zcrm_local.service.oauth import tokens as oauth
+from zcrm_local.service.org.orgs import NewOrg, create_org
 from zcrm_local.store.db import Database
 from zcrm_local.store.migrate import upgrade
 

@@ -13,12 +13,13 @@ from rich.console import Console
 from zcrm_local.cli_admin import ADMIN_KEY_ENV, admin_app
 from zcrm_local.config import PROFILES, Settings
 from zcrm_local.domain.clock import SystemClock
-from zcrm_local.service import admin, oauth, server_info
 from zcrm_local.service.backend import Backend, open_database
-from zcrm_local.service.orgs import create_org, ensure_default_org
+from zcrm_local.service.harness import admin, server_info
+from zcrm_local.service.oauth import tokens as oauth
+from zcrm_local.service.org.orgs import create_org, ensure_default_org
 from zcrm_local.settings_env import ENV, export, settings_from_env
-from zcrm_local.store import orgs as org_store
 from zcrm_local.store.migrate import upgrade
+from zcrm_local.store.org import orgs as org_store
 
 app = typer.Typer(help="A local Zoho CRM v7 server.", no_args_is_help=True, add_completion=False,
                   pretty_exceptions_enable=False)

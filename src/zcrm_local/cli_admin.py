@@ -16,9 +16,9 @@ import typer
 from zcrm_local.config import Settings
 from zcrm_local.domain.clock import SystemClock
 from zcrm_local.domain.records.values import parse_id
-from zcrm_local.service import admin, clock, faults, journal, limits, record_hooks, snapshots
-from zcrm_local.service.admin import AdminError
 from zcrm_local.service.backend import Backend
+from zcrm_local.service.harness import admin, clock, faults, journal, limits, record_hooks, snapshots
+from zcrm_local.service.harness.admin import AdminError
 from zcrm_local.settings_env import ENV, settings_from_env
 from zcrm_local.store.db import Database
 from zcrm_local.store.migrate import upgrade

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from zcrm_local.service.admin import install_admin_key
+from zcrm_local.service.harness.admin import install_admin_key
 
 ADMIN_KEY = "test-admin-key"
 

@@ -50,7 +50,7 @@ def test_openapi_without_key_is_served(client):
 
 
 def test_key_minted_later_is_accepted_at_once(client, admin, backend):
-    from zcrm_local.service.admin import mint_admin_key
+    from zcrm_local.service.harness.admin import mint_admin_key
 
     assert admin.get("/orgs").status_code == 200  # the known keys are now cached
     fresh = mint_admin_key(backend)

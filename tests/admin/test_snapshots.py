@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from tests.admin.conftest import error
-from zcrm_local.store import orgs as org_store
-from zcrm_local.store import settings as settings_store
 from zcrm_local.store.migrate import head_revision
+from zcrm_local.store.org import orgs as org_store
+from zcrm_local.store.settings import rows as settings_store
 from zcrm_local.store.tables import metadata
 
 HARNESS_TABLES = {"org_harness", "fault_rules", "api_usage", "api_inflight", "request_journal", "record_flags"}

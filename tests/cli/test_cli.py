@@ -18,9 +18,9 @@ from typer.testing import CliRunner, Result
 from zcrm_local.cli import app
 from zcrm_local.config import Settings
 from zcrm_local.http.app import create_app
-from zcrm_local.store import orgs as org_store
 from zcrm_local.store.db import Database
 from zcrm_local.store.migrate import current_revision, head_revision
+from zcrm_local.store.org import orgs as org_store
 
 from tests.live_server import running_server
 

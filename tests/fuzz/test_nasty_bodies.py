@@ -13,7 +13,7 @@ from tests.fuzz.helpers import assert_zoho_answer
 from tests.http.services.helpers import seed_item
 from zcrm_local.domain.metadata import scoped_id
 from zcrm_local.http.routes import crm_routes
-from zcrm_local.service.snapshots import export_org
+from zcrm_local.service.harness.snapshots import export_org
 
 API = "/crm/v7"
 BIG_INT = 2**70

@@ -8,7 +8,7 @@ import pytest
 
 from tests.http.services.helpers import seed_item
 from tests.http.territories.helpers import BASE, error, make, root_id
-from zcrm_local.service.snapshots import export_org
+from zcrm_local.service.harness.snapshots import export_org
 
 
 def _invalid(wrapper: str, api_name: str) -> dict:

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from zcrm_local.service import oauth
+from zcrm_local.service.oauth import tokens as oauth
 
 API = "http://127.0.0.1:8000"
 

@@ -30,9 +30,9 @@ import pytest
 import sqlalchemy as sa
 
 from zcrm_local.config import Settings
-from zcrm_local.service import oauth
 from zcrm_local.service.backend import Backend
-from zcrm_local.service.orgs import NewOrg, create_org
+from zcrm_local.service.oauth import tokens as oauth
+from zcrm_local.service.org.orgs import NewOrg, create_org
 from zcrm_local.store.db import Database
 
 from tests.conftest import STORE, require_pg

@@ -11,8 +11,8 @@ import time
 import httpx
 import pytest
 
-from zcrm_local.service.org_data import ACTIVE_SERVICES
-from zcrm_local.store import records as record_store
+from zcrm_local.service.org.data import ACTIVE_SERVICES
+from zcrm_local.store.records import rows as record_store
 
 from tests.live_server import running_server, start_server
 from tests.scale.conftest import StressOrg, run_clients, scaled

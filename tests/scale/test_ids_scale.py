@@ -7,7 +7,7 @@ import json
 
 import httpx
 
-from zcrm_local.store import records as record_store
+from zcrm_local.store.records import rows as record_store
 
 from tests.scale.conftest import StressOrg, run_clients, scaled
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import httpx
 
-from zcrm_local.service.org_data import ACTIVE_SERVICES
-from zcrm_local.store import records as record_store
+from zcrm_local.service.org.data import ACTIVE_SERVICES
+from zcrm_local.store.records import rows as record_store
 
 from tests.scale.conftest import StressOrg, make_stress_org, run_clients, scaled, together
 

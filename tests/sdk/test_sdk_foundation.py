@@ -17,8 +17,8 @@ from zohocrmsdk.src.com.zoho.crm.api.users import GetUsersParam, UsersOperations
 from zohocrmsdk.src.com.zoho.crm.api.users import ResponseWrapper as UsersWrapper
 from zohocrmsdk.src.com.zoho.crm.api.util import Choice
 
-from zcrm_local.store import orgs as org_store
 from zcrm_local.store.db import Database
+from zcrm_local.store.org import orgs as org_store
 
 pytestmark = pytest.mark.sdk
 

@@ -43,10 +43,10 @@ from zohocrmsdk.src.com.zoho.crm.api.users import GetUsersParam, MinifiedUser, U
 from zohocrmsdk.src.com.zoho.crm.api.users import ResponseWrapper as UsersWrapper
 from zohocrmsdk.src.com.zoho.crm.api.util import Choice
 
-from zcrm_local.domain.fixtures import BUSINESS_HOURS_SUFFIX, TAX_SUFFIXES, default_org_fixture
 from zcrm_local.domain.metadata import scoped_id
-from zcrm_local.store import orgs as org_store
+from zcrm_local.domain.org.fixtures import BUSINESS_HOURS_SUFFIX, TAX_SUFFIXES, default_org_fixture
 from zcrm_local.store.db import Database
+from zcrm_local.store.org import orgs as org_store
 
 pytestmark = pytest.mark.sdk
 

@@ -23,8 +23,8 @@ from zohocrmsdk.src.com.zoho.crm.api.territories import (
 from zohocrmsdk.src.com.zoho.crm.api.util import Choice
 
 from zcrm_local.domain.metadata import scoped_id
-from zcrm_local.store import orgs as org_store
 from zcrm_local.store.db import Database
+from zcrm_local.store.org import orgs as org_store
 
 pytestmark = pytest.mark.sdk
 

@@ -3,7 +3,7 @@ block ends it first, so later reads see the write."""
 
 from __future__ import annotations
 
-from zcrm_local.store import records as record_store
+from zcrm_local.store.records import rows as record_store
 
 
 def test_reads_in_a_block_share_one_connection(database):

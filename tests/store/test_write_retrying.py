@@ -9,8 +9,8 @@ import threading
 import pytest
 import sqlalchemy as sa
 
-from zcrm_local.store import records as record_store
 from zcrm_local.store.engine import is_transient
+from zcrm_local.store.records import rows as record_store
 
 
 class _PgError(Exception):

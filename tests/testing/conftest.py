@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from zcrm_local.service.admin import install_admin_key
+from zcrm_local.service.harness.admin import install_admin_key
 
 
 @pytest.fixture

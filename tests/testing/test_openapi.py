@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zcrm_local.http.admin import ADMIN_API
+from zcrm_local.http.harness.admin import ADMIN_API
 from zcrm_local.http.routes import crm_routes
 
 

@@ -7,49 +7,68 @@ Every message string that more than one rule uses lives here, so a grep for a co
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
-# HTTP status each code answers with when it refuses a whole request (conventions §6).
-# Per-item codes never choose the HTTP status on their own (conventions §4.3).
-STATUS_BY_CODE: dict[str, int] = {
-    "AUTHENTICATION_FAILURE": 401,
-    "INVALID_TOKEN": 401,
-    "OAUTH_SCOPE_MISMATCH": 401,
-    "INVALID_URL_PATTERN": 404,
-    "INVALID_REQUEST_METHOD": 400,
-    "INVALID_MODULE": 400,
-    "API_NOT_SUPPORTED": 400,
-    "NO_PERMISSION": 403,
-    "AUTHORIZATION_FAILED": 400,
-    "REQUIRED_PARAM_MISSING": 400,
-    "UNABLE_TO_PARSE_DATA_TYPE": 400,
-    "MANDATORY_NOT_FOUND": 400,
-    "INVALID_DATA": 400,
-    "DEPENDENT_FIELD_MISSING": 400,
-    "DEPENDENT_MISMATCH": 400,
-    "DUPLICATE_DATA": 400,
-    "LIMIT_EXCEEDED": 400,
-    "NOT_ALLOWED": 400,
-    "TOO_MANY_REQUESTS": 429,
-    "INTERNAL_ERROR": 500,
-    "INTERNAL_SERVER_ERROR": 500,
-    "DISCRETE_PAGINATION_LIMIT_EXCEEDED": 400,
-    "PAGINATION_LIMIT_EXCEEDED": 400,
-    "TOKEN_BOUND_DATA_MISMATCH": 400,
-    "EXPIRED_VALUE": 400,
-    "AMBIGUITY_DURING_PROCESSING": 400,
-    "TERRITORY_NOT_ENABLED": 403,
-    "TERRITORY_DISABLED": 403,
-    # Records operations (spec 40 §9–§17).
-    "RECORD_LOCKED": 400,
-    "NOT_SUPPORTED": 400,
-    "PATTERN_NOT_MATCHED": 400,
-    "EXPECTED_FIELD_MISSING": 400,
-    "ALREADY_CONFIGURED": 400,
-    "FEATURE_NOT_ENABLED": 403,
-    "ALREADY_MODIFIED": 412,
-    "SCHEDULED": 202,
-}
+class ErrorCode(StrEnum):
+    """Every Zoho error code the server answers, with the HTTP status it has when it refuses a
+    whole request (conventions §6; spec 21 for the territory codes). Per-item codes never choose
+    the HTTP status on their own (conventions §4.3). A member is its code string on the wire, and
+    a misspelt ``ErrorCode.X`` fails where it is written instead of answering a wrong code."""
+
+    status: int
+
+    def __new__(cls, code: str, status: int) -> ErrorCode:
+        member = str.__new__(cls, code)
+        member._value_ = code
+        member.status = status
+        return member
+
+    AUTHENTICATION_FAILURE = "AUTHENTICATION_FAILURE", 401
+    INVALID_TOKEN = "INVALID_TOKEN", 401
+    OAUTH_SCOPE_MISMATCH = "OAUTH_SCOPE_MISMATCH", 401
+    INVALID_URL_PATTERN = "INVALID_URL_PATTERN", 404
+    INVALID_REQUEST_METHOD = "INVALID_REQUEST_METHOD", 400
+    INVALID_MODULE = "INVALID_MODULE", 400
+    API_NOT_SUPPORTED = "API_NOT_SUPPORTED", 400
+    NO_PERMISSION = "NO_PERMISSION", 403
+    AUTHORIZATION_FAILED = "AUTHORIZATION_FAILED", 400
+    REQUIRED_PARAM_MISSING = "REQUIRED_PARAM_MISSING", 400
+    UNABLE_TO_PARSE_DATA_TYPE = "UNABLE_TO_PARSE_DATA_TYPE", 400
+    MANDATORY_NOT_FOUND = "MANDATORY_NOT_FOUND", 400
+    INVALID_DATA = "INVALID_DATA", 400
+    DEPENDENT_FIELD_MISSING = "DEPENDENT_FIELD_MISSING", 400
+    DEPENDENT_MISMATCH = "DEPENDENT_MISMATCH", 400
+    DUPLICATE_DATA = "DUPLICATE_DATA", 400
+    LIMIT_EXCEEDED = "LIMIT_EXCEEDED", 400
+    NOT_ALLOWED = "NOT_ALLOWED", 400
+    TOO_MANY_REQUESTS = "TOO_MANY_REQUESTS", 429
+    INTERNAL_ERROR = "INTERNAL_ERROR", 500
+    INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR", 500
+    DISCRETE_PAGINATION_LIMIT_EXCEEDED = "DISCRETE_PAGINATION_LIMIT_EXCEEDED", 400
+    PAGINATION_LIMIT_EXCEEDED = "PAGINATION_LIMIT_EXCEEDED", 400
+    TOKEN_BOUND_DATA_MISMATCH = "TOKEN_BOUND_DATA_MISMATCH", 400
+    EXPIRED_VALUE = "EXPIRED_VALUE", 400
+    AMBIGUITY_DURING_PROCESSING = "AMBIGUITY_DURING_PROCESSING", 400
+    TERRITORY_NOT_ENABLED = "TERRITORY_NOT_ENABLED", 403
+    TERRITORY_DISABLED = "TERRITORY_DISABLED", 403
+    # Territory codes (spec 21).
+    NOT_SUPPORTED = "NOT_SUPPORTED", 400
+    INVALID_REQUEST = "INVALID_REQUEST", 400
+    PERMISSION_DENIED = "PERMISSION_DENIED", 401
+    ALREADY_USED = "ALREADY_USED", 400
+    RECORD_LOCKED = "RECORD_LOCKED", 400
+    ALREADY_SCHEDULED = "ALREADY_SCHEDULED", 400
+    # Records operations (spec 40 §9–§17); RECORD_LOCKED and NOT_SUPPORTED above serve them too.
+    PATTERN_NOT_MATCHED = "PATTERN_NOT_MATCHED", 400
+    EXPECTED_FIELD_MISSING = "EXPECTED_FIELD_MISSING", 400
+    ALREADY_CONFIGURED = "ALREADY_CONFIGURED", 400
+    FEATURE_NOT_ENABLED = "FEATURE_NOT_ENABLED", 403
+    ALREADY_MODIFIED = "ALREADY_MODIFIED", 412
+
+
+# Derived, for code that holds a code as a plain string (fault rules name theirs in JSON).
+STATUS_BY_CODE: dict[str, int] = {code.value: code.status for code in ErrorCode}
 
 # Exact messages of conventions §6 (the v7 SDK's enumerated forms).
 MSG_AUTHENTICATION_FAILURE = "Authentication failed"
@@ -65,6 +84,7 @@ MSG_UNABLE_TO_PARSE = "either the request body or parameters is in wrong format"
 MSG_MANDATORY_NOT_FOUND = "required field not found"
 MSG_INVALID_DATA = "invalid data"
 MSG_INVALID_ID = "the id given seems to be invalid"
+MSG_INVALID_RELATED_ID = "the related id given seems to be invalid"
 MSG_DEPENDENT_FIELD_MISSING = "Dependent Field missing"
 MSG_DUPLICATE_DATA = "duplicate data"
 MSG_TOO_MANY_REQUESTS = "too many requests"
@@ -75,7 +95,7 @@ MSG_INTERNAL_ERROR = "Internal Server Error"
 class ZohoError(Exception):
     """A refusal in Zoho's four-key shape. ``status`` defaults from the catalogue."""
 
-    code: str
+    code: ErrorCode | str  # a plain string only for a code a user gave (fault rules)
     message: str
     details: dict[str, Any] = field(default_factory=dict)
     status: int = 0
@@ -100,11 +120,11 @@ def field_details(api_name: str, json_path: str, **extra: Any) -> dict[str, Any]
 
 
 def mandatory_not_found(api_name: str, json_path: str) -> ZohoError:
-    return ZohoError("MANDATORY_NOT_FOUND", MSG_MANDATORY_NOT_FOUND, field_details(api_name, json_path))
+    return ZohoError(ErrorCode.MANDATORY_NOT_FOUND, MSG_MANDATORY_NOT_FOUND, field_details(api_name, json_path))
 
 
 def invalid_data(api_name: str, json_path: str, message: str = MSG_INVALID_DATA, **extra: Any) -> ZohoError:
-    return ZohoError("INVALID_DATA", message, field_details(api_name, json_path, **extra))
+    return ZohoError(ErrorCode.INVALID_DATA, message, field_details(api_name, json_path, **extra))
 
 
 def wrong_type(api_name: str, json_path: str, expected: str) -> ZohoError:
@@ -113,14 +133,14 @@ def wrong_type(api_name: str, json_path: str, expected: str) -> ZohoError:
 
 def dependent_missing(dependee: str, api_name: str, base: str) -> ZohoError:
     return ZohoError(
-        "DEPENDENT_FIELD_MISSING",
+        ErrorCode.DEPENDENT_FIELD_MISSING,
         MSG_DEPENDENT_FIELD_MISSING,
         dependency(dependee, api_name, base),
     )
 
 
 def dependent_mismatch(dependee: str, api_name: str, base: str, message: str) -> ZohoError:
-    return ZohoError("DEPENDENT_MISMATCH", message, dependency(dependee, api_name, base))
+    return ZohoError(ErrorCode.DEPENDENT_MISMATCH, message, dependency(dependee, api_name, base))
 
 
 def dependency(dependee: str, api_name: str, base: str) -> dict[str, Any]:
@@ -133,26 +153,26 @@ def dependency(dependee: str, api_name: str, base: str) -> dict[str, Any]:
 
 
 def required_param_missing(param_name: str) -> ZohoError:
-    return ZohoError("REQUIRED_PARAM_MISSING", MSG_REQUIRED_PARAM_MISSING, {"param_name": param_name})
+    return ZohoError(ErrorCode.REQUIRED_PARAM_MISSING, MSG_REQUIRED_PARAM_MISSING, {"param_name": param_name})
 
 
 def invalid_param(param_name: str, supported_values: list[Any] | None = None) -> ZohoError:
     details: dict[str, Any] = {"param_name": param_name}
     if supported_values is not None:
         details["supported_values"] = supported_values
-    return ZohoError("INVALID_DATA", MSG_INVALID_DATA, details)
+    return ZohoError(ErrorCode.INVALID_DATA, MSG_INVALID_DATA, details)
 
 
 def invalid_path_id(index: int = 1) -> ZohoError:
-    return ZohoError("INVALID_DATA", MSG_INVALID_ID, {"resource_path_index": index})
+    return ZohoError(ErrorCode.INVALID_DATA, MSG_INVALID_ID, {"resource_path_index": index})
 
 
 def unable_to_parse() -> ZohoError:
-    return ZohoError("UNABLE_TO_PARSE_DATA_TYPE", MSG_UNABLE_TO_PARSE, {})
+    return ZohoError(ErrorCode.UNABLE_TO_PARSE_DATA_TYPE, MSG_UNABLE_TO_PARSE, {})
 
 
 def internal_error() -> ZohoError:
-    return ZohoError("INTERNAL_ERROR", MSG_INTERNAL_ERROR, {})
+    return ZohoError(ErrorCode.INTERNAL_ERROR, MSG_INTERNAL_ERROR, {})
 
 
 # ---- additions for wrapped single-object resources --------------------------------------

@@ -38,6 +38,12 @@ class DataType(StrEnum):
     MULTI_DATE = "multi_date"
     PROFILEIMAGE = "profileimage"
     AUTONUMBER = "autonumber"
+    MULTISELECTLOOKUP = "multiselectlookup"
+    SUBFORM = "subform"
+    FILEUPLOAD = "fileupload"
+    IMAGEUPLOAD = "imageupload"
+    FORMULA = "formula"
+    ROLLUP_SUMMARY = "rollup_summary"
 
 
 # JSON type Zoho reports for each data type (fields API ``json_type``).
@@ -65,6 +71,12 @@ JSON_TYPE: dict[DataType, str] = {
     DataType.MULTI_DATE: "jsonarray",
     DataType.PROFILEIMAGE: "string",
     DataType.AUTONUMBER: "string",
+    DataType.MULTISELECTLOOKUP: "jsonarray",
+    DataType.SUBFORM: "jsonarray",
+    DataType.FILEUPLOAD: "jsonarray",
+    DataType.IMAGEUPLOAD: "jsonarray",
+    DataType.FORMULA: "string",
+    DataType.ROLLUP_SUMMARY: "double",
 }
 
 
@@ -99,6 +111,24 @@ class ModuleSpec:
     # False for modules that only exist to describe another module's field (linking modules).
     api_supported: bool = True
     generated_type: str = "default"
+    # ---- capabilities: what the write pipeline and the families do with the module ----
+    # The record key of its territory field (OQ-20: Deals use ``Territory``) and how many
+    # territories a record may hold; None: the module takes no territories (spec 21 §10).
+    territory_field: str | None = None
+    territory_limit: int = 0
+    # The write hooks the service layer runs for its records: "generic" (metadata alone) or
+    # "services" (the Services rule table and the active-services counter).
+    writer: str = "generic"
+    # Spec 40 §1.1 columns U/C/TL/CO: which record operations beyond list/get/insert/update/
+    # delete the module serves (asking for one it lacks answers INVALID_MODULE, D-511).
+    upsert: bool = False
+    clone: bool = False
+    timeline: bool = False
+    change_owner: bool = False
+    # §2.10: the system-defined fields upsert matches on, in order (custom modules: Name).
+    duplicate_check_fields: tuple[str, ...] = ()
+    # §13: the field whose value names a record in /deleted, the recycle bin and the timeline.
+    name_field: str = "Name"
 
     def field(self, api_name: str) -> FieldSpec | None:
         for spec in self.fields:

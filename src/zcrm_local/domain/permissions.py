@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from zcrm_local.domain.errors import MSG_NO_PERMISSION, ZohoError
+from zcrm_local.domain.errors import MSG_NO_PERMISSION, ErrorCode, ZohoError
 
 ADMINISTRATOR = "Administrator"
 STANDARD = "Standard"
@@ -33,4 +33,4 @@ def standard_permissions(module_names: Iterable[str]) -> list[str]:
 def check(is_admin: bool, granted: Iterable[str], needed: str | None, message: str = MSG_NO_PERMISSION) -> None:
     if needed is None or is_admin or needed in granted:
         return
-    raise ZohoError("NO_PERMISSION", message, {"permissions": [needed]})
+    raise ZohoError(ErrorCode.NO_PERMISSION, message, {"permissions": [needed]})

@@ -13,15 +13,15 @@ from starlette.routing import Route as StarletteRoute
 from zcrm_local.config import Settings
 from zcrm_local.domain import errors as e
 from zcrm_local.domain.clock import Clock, SystemClock
-from zcrm_local.http.admin import admin_routes
 from zcrm_local.http.gate import Gate
-from zcrm_local.http.middleware import HarnessMiddleware
-from zcrm_local.http.oauth import revoke_endpoint, token_endpoint
+from zcrm_local.http.harness.admin import admin_routes
+from zcrm_local.http.harness.middleware import HarnessMiddleware
+from zcrm_local.http.oauth.endpoints import revoke_endpoint, token_endpoint
 from zcrm_local.http.render import error_response
 from zcrm_local.http.routes import crm_routes
-from zcrm_local.service.admin import install_admin_key
 from zcrm_local.service.backend import Backend, open_backend
-from zcrm_local.service.harness import Harness
+from zcrm_local.service.harness.admin import install_admin_key
+from zcrm_local.service.harness.state import Harness
 
 ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
@@ -37,7 +37,7 @@ def create_app(settings: Settings, *, clock: Clock | None = None, db: object | N
         install_admin_key(backend, admin_key)
 
     async def not_found(request: Request, exc: Exception) -> Response:
-        return error_response(e.ZohoError("INVALID_URL_PATTERN", e.MSG_INVALID_URL_PATTERN))
+        return error_response(e.ZohoError(e.ErrorCode.INVALID_URL_PATTERN, e.MSG_INVALID_URL_PATTERN))
 
     async def crash(request: Request, exc: Exception) -> Response:
         logging.getLogger("zcrm_local.api").exception("unhandled error outside the API gate")

@@ -14,14 +14,14 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from zcrm_local.config import OLD_VERSIONS, SERVED_VERSIONS
-from zcrm_local.domain import permissions, scopes
 from zcrm_local.domain import errors as e
+from zcrm_local.domain import permissions, scopes
+from zcrm_local.domain.records.modules.registry import resolve_path_module
 from zcrm_local.domain.territories import check_feature
 from zcrm_local.http.call import Call, Endpoint, Route
 from zcrm_local.http.render import error_response
 from zcrm_local.service.auth import Principal, authenticate
 from zcrm_local.service.backend import Backend
-from zcrm_local.domain.modules.registry import resolve_path_module
 
 log = logging.getLogger("zcrm_local.api")
 
@@ -65,14 +65,15 @@ class Gate:
         route, params = self._match(version, segments)
         endpoint = route.methods.get(request.method)
         if endpoint is None:
-            raise e.ZohoError("INVALID_REQUEST_METHOD", e.MSG_INVALID_REQUEST_METHOD)
+            raise e.ZohoError(e.ErrorCode.INVALID_REQUEST_METHOD, e.MSG_INVALID_REQUEST_METHOD)
         if version in OLD_VERSIONS and endpoint.since > _VERSION_NUMBER[version]:
-            raise e.ZohoError("API_NOT_SUPPORTED", e.MSG_API_NOT_SUPPORTED, {"supported_version": endpoint.since})
+            raise e.ZohoError(e.ErrorCode.API_NOT_SUPPORTED,
+                e.MSG_API_NOT_SUPPORTED, {"supported_version": endpoint.since})
         module = None
         if "module" in params:
             spec = resolve_path_module(params["module"])
             if spec is None:
-                raise e.ZohoError("INVALID_MODULE", e.MSG_INVALID_MODULE, {"resource_path_index": 0})
+                raise e.ZohoError(e.ErrorCode.INVALID_MODULE, e.MSG_INVALID_MODULE, {"resource_path_index": 0})
             module = spec.api_name
         self._check_scope(principal, endpoint, module)
         if endpoint.territory_feature:
@@ -97,7 +98,7 @@ class Gate:
             elif self.backend.settings.accept_bearer and lowered.startswith("bearer "):
                 token = header[len("bearer "):].strip()
         if not token:
-            raise e.ZohoError("AUTHENTICATION_FAILURE", e.MSG_AUTHENTICATION_FAILURE)
+            raise e.ZohoError(e.ErrorCode.AUTHENTICATION_FAILURE, e.MSG_AUTHENTICATION_FAILURE)
         return authenticate(self.backend, token)
 
     def _match(self, version: str, segments: tuple[str, ...]) -> tuple[Route, dict[str, str]]:
@@ -106,7 +107,7 @@ class Gate:
                 params = route.match(segments)
                 if params is not None:
                     return route, params
-        raise e.ZohoError("INVALID_URL_PATTERN", e.MSG_INVALID_URL_PATTERN)
+        raise e.ZohoError(e.ErrorCode.INVALID_URL_PATTERN, e.MSG_INVALID_URL_PATTERN)
 
     def _check_scope(self, principal: Principal, endpoint: Endpoint, module: str | None) -> None:
         accepted: frozenset[str] = frozenset()
@@ -115,7 +116,7 @@ class Gate:
                 resource = module_scope_name(module)
             accepted |= scopes.satisfying(group, resource, op)
         if not scopes.allows(principal.scopes, accepted):
-            raise e.ZohoError("OAUTH_SCOPE_MISMATCH", e.MSG_OAUTH_SCOPE_MISMATCH)
+            raise e.ZohoError(e.ErrorCode.OAUTH_SCOPE_MISMATCH, e.MSG_OAUTH_SCOPE_MISMATCH)
 
 
 def module_scope_name(module: str) -> str:

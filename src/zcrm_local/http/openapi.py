@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from zcrm_local.config import OLD_VERSIONS, SERVED_VERSIONS
-from zcrm_local.http.admin import ADMIN_API, KEY_HEADER, PREFIX
 from zcrm_local.http.call import Route
+from zcrm_local.http.harness.ops import KEY_HEADER, PREFIX, AdminOp
 from zcrm_local.http.routes import crm_routes
 
 CRM_MOUNT = "/crm/{rest:path}"
@@ -77,9 +77,9 @@ def _crm_paths(routes: list[Route]) -> dict[str, dict[str, Any]]:
     return paths
 
 
-def _admin_paths() -> dict[str, dict[str, Any]]:
+def _admin_paths(admin_api: Iterable[AdminOp]) -> dict[str, dict[str, Any]]:
     paths: dict[str, dict[str, Any]] = {}
-    for op in ADMIN_API:
+    for op in admin_api:
         path = PREFIX + op.path
         operation: dict[str, Any] = {
             "tags": list(op.tags),
@@ -125,14 +125,15 @@ def _plain_paths(app_routes: Iterable[Any]) -> dict[str, dict[str, Any]]:
     return paths
 
 
-def openapi_document(app_routes: Iterable[Any]) -> dict[str, Any]:
+def openapi_document(app_routes: Iterable[Any], admin_api: Iterable[AdminOp] = ()) -> dict[str, Any]:
+    # The admin table is passed in, not imported: the admin router serves this document.
     routes = list(app_routes)
     mounted = {r.path for r in routes}
     paths = _plain_paths(routes)
     if CRM_MOUNT in mounted:
         paths.update(_crm_paths(crm_routes()))
     if ADMIN_MOUNT in mounted:
-        paths.update(_admin_paths())
+        paths.update(_admin_paths(admin_api))
     return {
         "openapi": "3.1.0",
         "info": {"title": "zcrm-local", "version": _version(),

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from zcrm_local.domain import oauth as rules
 from zcrm_local.domain import scopes as scope_rules
-from zcrm_local.domain.errors import MSG_INVALID_TOKEN, ZohoError
+from zcrm_local.domain.errors import MSG_INVALID_TOKEN, ErrorCode, ZohoError
+from zcrm_local.domain.oauth import rules as rules
 from zcrm_local.service.backend import Backend
-from zcrm_local.store import oauth as store
+from zcrm_local.store.oauth import tokens as store
 
 
 @dataclass(frozen=True)
@@ -45,5 +45,5 @@ def authenticate(backend: Backend, token: str) -> Principal:
     with backend.db.read() as conn:
         rows = store.principal_rows(conn, rules.digest(token))
     if rows is None or rows.token["expires_at"] <= backend.org_now(rows.org):
-        raise ZohoError("INVALID_TOKEN", MSG_INVALID_TOKEN)
+        raise ZohoError(ErrorCode.INVALID_TOKEN, MSG_INVALID_TOKEN)
     return Principal(org=rows.org, user=rows.user, scopes=scope_rules.normalize(rows.token["scopes"].split()))

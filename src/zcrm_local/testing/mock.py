@@ -266,9 +266,9 @@ class ZohoMock(ContextDecorator):
 
     def _start(self) -> None:
         from zcrm_local.http.app import create_app
-        from zcrm_local.service import oauth
-        from zcrm_local.service.admin import credentials_info
-        from zcrm_local.service.orgs import ensure_default_org
+        from zcrm_local.service.oauth import tokens as oauth
+        from zcrm_local.service.harness.admin import credentials_info
+        from zcrm_local.service.org.orgs import ensure_default_org
         from zcrm_local.store.db import Database
         from zcrm_local.store.migrate import upgrade
 

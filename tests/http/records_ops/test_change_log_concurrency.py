@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import sqlalchemy as sa
 
-from zcrm_local.service import records as record_writes
+from zcrm_local.service.records import writes as record_writes
 from zcrm_local.service.auth import authenticate
 from zcrm_local.store.tables import record_changes
 

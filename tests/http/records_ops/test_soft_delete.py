@@ -124,7 +124,7 @@ def test_recycle_bin_scope(client, backend, org):
 
 
 def test_locked_record_is_not_deleted(client, backend, org):
-    from zcrm_local.service import record_hooks
+    from zcrm_local.service.harness import record_hooks
 
     rid = create(client, org, "Deals", {"Deal_Name": "D", "Stage": "Qualification", "Closing_Date": "2026-01-01"})
     record_hooks.lock(backend, org.id, "Deals", rid)

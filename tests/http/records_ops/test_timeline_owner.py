@@ -100,7 +100,7 @@ def test_change_owner_single_and_timeline(client, org):
 
 
 def test_change_owner_bulk_mixed(client, backend, org):
-    from zcrm_local.service import record_hooks
+    from zcrm_local.service.harness import record_hooks
 
     a = create(client, org, "Leads", {"Last_Name": "A"})
     b = create(client, org, "Leads", {"Last_Name": "B"})

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from zcrm_local.domain.metadata import scoped_id
-from zcrm_local.store import orgs as org_store
+from zcrm_local.store.org import orgs as org_store
 
 from tests.conftest import Org
 from tests.unit.domain import domain_helpers as H

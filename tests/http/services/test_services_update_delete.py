@@ -133,7 +133,7 @@ def test_delete_mixed_all_and_none(client, org):
 def test_delete_request_level_errors(client, org):
     r = client.delete("/crm/v7/Services__s", headers=org.headers)
     assert (r.status_code, r.json()) == (400, _err("REQUIRED_PARAM_MISSING", "One of the expected parameter is missing",
-                                                   {"param": "ids"}))
+                                                   {"param_name": "ids"}))
     ids = ",".join(str(10**17 + i) for i in range(101))
     r = client.delete(f"/crm/v7/Services__s?ids={ids}", headers=org.headers)
     assert (r.status_code, r.json()) == (400, _err("LIMIT_EXCEEDED",

@@ -176,8 +176,7 @@ def test_fields_errors(client, org):
     assert (r.status_code, r.json()) == (400, _err("REQUIRED_PARAM_MISSING", "One of the expected parameter is missing",
                                                    {"param_name": "module"}))
     r = client.get("/crm/v7/settings/fields?module=Nope", headers=org.headers)
-    assert (r.status_code, r.json()) == (400, _err("INVALID_DATA", "the given module doesn't exist",
-                                                   {"param_name": "module"}))
+    assert (r.status_code, r.json()) == (400, _err("INVALID_MODULE", "the module name given seems to be invalid", {}))
 
 
 def test_modules(client, org):

@@ -7,7 +7,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from zcrm_local.service import territory_feature
+from zcrm_local.service.territories import feature as territory_feature
 from zcrm_local.store.tables import users as users_table
 
 from tests.conftest import Org, token_for

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from zcrm_local.service import territory_feature
+from zcrm_local.service.territories import feature as territory_feature
 
 from tests.conftest import new_org
 from tests.http.territories.helpers import BASE, error, item, make, post, put, root_id, user_id

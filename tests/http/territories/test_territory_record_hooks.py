@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from zcrm_local.service.admin import install_admin_key
+from zcrm_local.service.harness.admin import install_admin_key
 
 from tests.admin.conftest import ADMIN_KEY, Admin
 from tests.http.territories.helpers import error, make, root_id

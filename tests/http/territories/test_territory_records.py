@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from zcrm_local.service import territory_feature, territory_records
 from zcrm_local.service.auth import authenticate
-from zcrm_local.store import territories as territory_store
+from zcrm_local.service.territories import feature as territory_feature, records as territory_records
+from zcrm_local.store.territories import rows as territory_store
 
 from tests.http.territories.helpers import ID_INVALID, REQUIRED, error, headers_of, make, root_id, user_id
 

@@ -6,8 +6,8 @@ import json
 from datetime import timedelta
 
 from zcrm_local.domain.territories import TerritoryEntry
-from zcrm_local.store import records as record_store
-from zcrm_local.store import territories as territory_store
+from zcrm_local.store.records import rows as record_store
+from zcrm_local.store.territories import rows as territory_store
 
 from tests.conftest import NOW
 from tests.http.territories.helpers import BASE, make, ok, root_id, user_id

@@ -7,11 +7,11 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from zcrm_local.domain.business_hours import effective_calendar
-from zcrm_local.domain.fixtures import default_org_fixture
-from zcrm_local.domain.holidays import business_holiday_dates
-from zcrm_local.domain.modules.services_context import ServiceContext
+from zcrm_local.domain.org.fixtures import default_org_fixture
 from zcrm_local.domain.records.refs import UserRef
+from zcrm_local.domain.services.context import ServiceContext
+from zcrm_local.domain.settings.business_hours import effective_calendar
+from zcrm_local.domain.settings.holidays import business_holiday_dates
 
 ORG = 5545974
 U1 = 5545974000000393001

@@ -11,6 +11,7 @@ from zcrm_local.domain.records import results
 from zcrm_local.domain.records.coerce import LinkEntry, coerce_value
 from zcrm_local.domain.records.engine import require_object
 from zcrm_local.domain.records.values import json_number, parse_id
+from zcrm_local.http.render import outcome_body
 
 P = "$.data[0].X"
 
@@ -118,8 +119,8 @@ def test_json_number():
         ({"data": []}, ("MANDATORY_NOT_FOUND", "required field not found", {"api_name": "data", "json_path": "$.data"}, 400)),
         ({"data": {}}, ("INVALID_DATA", "invalid data",
                         {"expected_data_type": "jsonarray", "api_name": "data", "json_path": "$.data"}, 400)),
-        ({"data": [{}] * 101}, ("INVALID_DATA", "invalid data",
-                                {"maximum_length": 100, "api_name": "data", "json_path": "$.data"}, 400)),
+        ({"data": [{}] * 101}, ("LIMIT_EXCEEDED", "count of records in your request exceeds the limit",
+                                {"maximum_length": 100, "api_name": "data"}, 400)),
     ],
 )
 def test_parse_data_array_refusals(body, expected):
@@ -147,12 +148,12 @@ def test_delete_helpers():
     with pytest.raises(ZohoError) as caught:
         results.parse_delete_ids("")
     assert as_tuple(caught.value) == ("REQUIRED_PARAM_MISSING", "One of the expected parameter is missing",
-                                      {"param": "ids"}, 400)
+                                      {"param_name": "ids"}, 400)
     with pytest.raises(ZohoError) as caught:
         results.parse_delete_ids(",".join(str(n) for n in range(1, 102)))
     assert as_tuple(caught.value) == ("LIMIT_EXCEEDED", "Limit Exceeded, You cannot give more than 100 record ids",
                                       {"limit": "100", "param_name": "ids"}, 400)
-    assert results.delete_success(111115000000128210) == {
+    assert outcome_body(results.delete_success(111115000000128210)) == {
         "code": "SUCCESS", "details": {"id": "111115000000128210"}, "message": "record deleted", "status": "success"}
     assert results.delete_failure("abc").body() == {
         "code": "INVALID_DATA", "details": {"id": "abc"}, "message": "record not deleted", "status": "error"}

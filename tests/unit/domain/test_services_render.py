@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from tests.unit.domain.domain_helpers import ORG, U1, USERS, base_item, id_source, make_ctx
 
-from zcrm_local.domain.fixtures import default_org_fixture
-from zcrm_local.domain.modules import registry
-from zcrm_local.domain.modules.services import SERVICES, SERVICES_X_USERS, create_service, services_fields_json
+from zcrm_local.domain.org.fixtures import default_org_fixture
 from zcrm_local.domain.records.fields_json import fields_json, modules_json
+from zcrm_local.domain.records.modules import registry
 from zcrm_local.domain.records.render import RenderContext, render_record, split_fields_param
 from zcrm_local.domain.records.results import write_success
-from zcrm_local.domain.taxes import tax_picklist
+from zcrm_local.domain.services.rules import SERVICES, SERVICES_X_USERS, create_service, services_fields_json
+from zcrm_local.domain.settings.taxes import tax_picklist
+from zcrm_local.http.render import outcome_body
 
 RC = RenderContext(USERS, "Asia/Kolkata", "£")
 PATRICIA = {"name": "Patricia Boyle", "id": str(U1), "email": "patricia@example.com"}
@@ -75,7 +76,7 @@ def test_available_dates_null_when_empty_option_and_module_key():
 
 
 def test_write_success_item():
-    assert write_success(_record(), USERS, "Asia/Kolkata", created=False) == {
+    assert outcome_body(write_success(_record(), USERS, "Asia/Kolkata", created=False)) == {
         "code": "SUCCESS",
         "details": {
             "Modified_Time": "2026-03-04T11:30:00+05:30",

@@ -21,8 +21,8 @@ from tests.unit.domain.domain_helpers import (
 )
 
 from zcrm_local.domain.errors import ZohoError
-from zcrm_local.domain.modules.services import RULES, create_service
 from zcrm_local.domain.records.refs import UserRef
+from zcrm_local.domain.services.rules import RULES, create_service
 
 INV = "invalid data"
 BAD_ID = "the id given seems to be invalid"

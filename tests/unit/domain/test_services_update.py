@@ -6,8 +6,9 @@ import pytest
 from tests.unit.domain.domain_helpers import U1, U2, as_tuple, base_item, dep, fld, id_source, make_ctx
 
 from zcrm_local.domain.errors import ZohoError
-from zcrm_local.domain.modules.services import active_limit_error, create_service, update_service
 from zcrm_local.domain.records import results
+from zcrm_local.domain.services.rules import active_limit_error, create_service, update_service
+from zcrm_local.http.render import bulk_status
 
 
 def stored(**changes):
@@ -165,4 +166,4 @@ def _err(code: str, status: int = 0) -> ZohoError:
     ],
 )
 def test_write_status(kind, outcomes, profile, expected):
-    assert results.write_status(kind, outcomes, profile) == expected
+    assert bulk_status(outcomes, 201 if kind == "create" else 200, profile=profile) == expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from tests.unit.domain.domain_helpers import ORG, as_tuple
 
-from zcrm_local.domain.business_hours import (
+from zcrm_local.domain.settings.business_hours import (
     ALWAYS_OPEN,
     business_hours_saved,
     effective_calendar,
@@ -13,7 +13,8 @@ from zcrm_local.domain.business_hours import (
     validate_business_hours,
 )
 from zcrm_local.domain.errors import WrappedZohoError, ZohoError
-from zcrm_local.domain.fixtures import default_org_fixture
+from zcrm_local.domain.org.fixtures import default_org_fixture
+from zcrm_local.http.render import outcome_body
 
 STORED = default_org_fixture(ORG).business_hours
 BH = "$.business_hours"
@@ -36,7 +37,7 @@ def test_post_24_by_7_alias_normalized():
     assert stored == {"id": "5545974000000040009", "type": "24_by_7", "week_starts_on": "Sunday",
                       "business_days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
                       "same_as_everyday": True, "daily_timing": None, "custom_timing": None}
-    assert business_hours_saved(stored) == {"business_hours": {
+    assert outcome_body(business_hours_saved(stored)) == {"business_hours": {
         "code": "SUCCESS", "details": {"id": "5545974000000040009"},
         "message": "Business Hours saved successfully", "status": "success"}}
 

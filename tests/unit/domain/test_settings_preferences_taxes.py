@@ -8,11 +8,12 @@ from decimal import Decimal
 import pytest
 from tests.unit.domain.domain_helpers import ORG, as_tuple
 
-from zcrm_local.domain import service_preferences as prefs
 from zcrm_local.domain.errors import WrappedZohoError, ZohoError
-from zcrm_local.domain.fixtures import default_org_fixture
-from zcrm_local.domain.holidays import Holiday, list_holidays
-from zcrm_local.domain.taxes import Tax, render_taxes, tax_display_value
+from zcrm_local.domain.org.fixtures import default_org_fixture
+from zcrm_local.domain.settings import service_preferences as prefs
+from zcrm_local.domain.settings.holidays import Holiday, list_holidays
+from zcrm_local.domain.settings.taxes import Tax, render_taxes, tax_display_value
+from zcrm_local.http.render import outcome_body
 
 SP = "$.service_preferences"
 
@@ -20,7 +21,7 @@ SP = "$.service_preferences"
 def test_preferences_roundtrip():
     assert prefs.parse_update({"service_preferences": {"job_sheet_enabled": False, "x": 1}}) is False
     assert prefs.render(True) == {"service_preferences": {"job_sheet_enabled": True}}
-    assert prefs.updated() == {"service_preferences": {
+    assert outcome_body(prefs.updated()) == {"service_preferences": {
         "code": "SUCCESS", "details": {}, "message": "Services preferences updated successfully", "status": "success"}}
 
 

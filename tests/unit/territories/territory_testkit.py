@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from zcrm_local.domain.errors import ZohoError
-from zcrm_local.domain.modules import accounts, deals, leads
+from zcrm_local.domain.records.modules import accounts, deals, leads
 from zcrm_local.domain.territories.model import Limits, Territory, TerritoryContext, UserInfo
 
 NOW = datetime(2024, 7, 9, 15, 20, 29, tzinfo=UTC)

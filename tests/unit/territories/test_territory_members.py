@@ -10,6 +10,7 @@ from zcrm_local.domain.territories import (
     validate_disassociate,
     validate_remove_from_user,
 )
+from zcrm_local.http.render import outcome_body
 
 from tests.unit.territories.territory_testkit import ADMIN, ANNA, GONE, IDLE, NEW, NORTH, NORTH_EAST, ROOT, SOUTH, USERS, err, one, tree
 
@@ -23,7 +24,7 @@ def associate(*items, territory=SOUTH, **kw):
 def test_associate_success_item():
     change = one(associate({"id": int(ANNA)}))
     assert change == MemberChange(SOUTH, ANNA, True)
-    assert change.success() == {"code": "SUCCESS", "details": {"id": ANNA},
+    assert outcome_body(change.success()) == {"code": "SUCCESS", "details": {"id": ANNA},
                                 "message": "Given User added to the mentioned territory Successfully",
                                 "status": "success"}
 
@@ -87,7 +88,7 @@ def test_disassociate_rows():
                                "This user cannot be removed as the user is a manager of the mentioned Territory.", {},
                                400)
     assert results[3] == MemberChange(NORTH, ADMIN, False)
-    assert results[3].success()["message"] == "Given User Removed from the mentioned territory Successfully"
+    assert outcome_body(results[3].success())["message"] == "Given User Removed from the mentioned territory Successfully"
 
 
 def test_disassociate_ids_missing_and_path_user():
@@ -106,7 +107,7 @@ def add(*items, user=ANNA, caller=ADMIN, **kw):
 def test_add_to_user_rows():
     results = add({"id": SOUTH}, {}, {"id": "x1"}, {"id": "77"}, {"id": NORTH}, {"id": SOUTH})
     assert results[0] == UserTerritoryChange(ANNA, SOUTH, True)
-    assert results[0].success() == {"code": "SUCCESS", "details": {"id": SOUTH},
+    assert outcome_body(results[0].success()) == {"code": "SUCCESS", "details": {"id": SOUTH},
                                     "message": "Territory associated to the user successfully", "status": "success"}
     assert err(results[1]) == ("MANDATORY_NOT_FOUND", "required field not found",
                                {"api_name": "id", "json_path": "$.territories[1].id"}, 400)
@@ -154,7 +155,7 @@ def test_remove_from_user_rows():
     assert err(results[2]) == ("INVALID_DATA", "The territory ID is not linked with the specified user",
                                {"id": SOUTH}, 400)
     assert results[3] == UserTerritoryChange(ADMIN, NORTH, False)
-    assert results[3].success()["message"] == "Territory removed from the user successfully"
+    assert outcome_body(results[3].success())["message"] == "Territory removed from the user successfully"
 
 
 def test_remove_from_user_manager():

@@ -4,7 +4,7 @@ import pytest
 
 from zcrm_local.domain.errors import ZohoError
 from zcrm_local.domain.metadata import DataType
-from zcrm_local.domain.modules import accounts, contacts, deals, leads
+from zcrm_local.domain.records.modules import accounts, contacts, deals, leads
 from zcrm_local.domain.territories import DEFAULT_FEATURE_STATE, check_feature, feature_error, root_territory
 
 SPECS = {"Accounts": (accounts.SPEC, 2000), "Contacts": (contacts.SPEC, 3000), "Deals": (deals.SPEC, 4000),

@@ -14,6 +14,7 @@ from zcrm_local.domain.territories import (
     validate_assign,
     validate_remove,
 )
+from zcrm_local.http.render import outcome_body
 
 from tests.unit.territories.territory_testkit import ADMIN, NORTH, NORTH_EAST, NOW, ROOT, SOUTH, USERS, err, one, tree
 
@@ -61,7 +62,7 @@ def test_assign_success_appends_manual_entries():
     assert plan == RecordTerritoryPlan(0, REC, (SOUTH, NORTH_EAST), (
         TerritoryEntry(NORTH, "automatically", None, AT), TerritoryEntry(SOUTH, "manually", ADMIN, NOW),
         TerritoryEntry(NORTH_EAST, "manually", ADMIN, NOW)), False)
-    assert plan.success("777") == {"code": "SCHEDULED", "details": {"job_id": "777", "id": REC},
+    assert outcome_body(plan.success("777")) == {"code": "SCHEDULED", "details": {"job_id": "777", "id": REC},
                                    "message": "Territory assignment process scheduled successfully",
                                    "status": "success"}
 
@@ -146,7 +147,7 @@ def test_wrapper_rules():
 
 def test_remove_success_and_rows():
     plan = one(remove({"id": DEAL, "Territories": ids(SOUTH)}, module="Deals"))
-    assert plan.entries == () and plan.success("1")["message"] == "Territory removal process scheduled successfully"
+    assert plan.entries == () and outcome_body(plan.success("1"))["message"] == "Territory removal process scheduled successfully"
     assert err(one(remove({"id": DEAL, "Territories": ids(NORTH)}))) == (
         "INVALID_DATA", "the id given seems to be invalid",
         {"api_name": "id", "json_path": "$.data[0].Territories[0].id"}, 400)

@@ -8,6 +8,7 @@ notifications all read these entries, so no write has a second record of what ch
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
@@ -54,6 +55,35 @@ def entry(*, record_id: int, module: str, operation: Operation, old: Mapping[str
         "changes": changes(old, new) if operation in (INSERT, UPDATE) else [],
         "done_by": done_by, "audited_time": now,
     }
+
+
+@dataclass(frozen=True)
+class RecordChange:
+    """What one record write did to one record: a step of the write pipeline reports it, the
+    change log appends it."""
+
+    module: str
+    record_id: int
+    operation: Operation
+    old: Mapping[str, Any] | None
+    new: Mapping[str, Any] | None
+    at: datetime
+    source: str = SOURCE_API
+
+
+def written(module: str, old: Mapping[str, Any] | None, new: Mapping[str, Any], at: datetime,
+            source: str = SOURCE_API) -> RecordChange:
+    """An insert (``old`` None) or an update of ``new``."""
+    return RecordChange(module, int(new["id"]), INSERT if old is None else UPDATE, old, new, at, source)
+
+
+def removed(module: str, record_id: int, operation: Operation, at: datetime) -> RecordChange:
+    return RecordChange(module, record_id, operation, None, None, at)
+
+
+def entry_of(change: RecordChange, done_by: int | None) -> dict[str, Any]:
+    return entry(record_id=change.record_id, module=change.module, operation=change.operation, old=change.old,
+                 new=change.new, done_by=done_by, now=change.at, source=change.source)
 
 
 # ---- the timeline ------------------------------------------------------------------------

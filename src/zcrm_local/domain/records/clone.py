@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..metadata import DataType, ModuleSpec
+from ..outcomes import Success
 from .engine import SYSTEM_KEYS
 
 # Module keys the clone leaves behind besides ids, system, read-only and `$` keys (§11).
@@ -35,3 +36,8 @@ def clone_item(module: ModuleSpec, source: Mapping[str, Any], overrides: Mapping
         item[name] = value
     item.update({k: v for k, v in overrides.items() if k != "id"})
     return item
+
+
+def success(written: Success) -> Success:
+    """A clone answers the insert's success item with the record's approval state (§11)."""
+    return Success(written.message, {**written.details, "$approval_state": "approved"}, written.code)

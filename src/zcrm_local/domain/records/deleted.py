@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from ..errors import ZohoError
+from ..errors import ErrorCode, ZohoError
+from ..outcomes import Success, SuccessCode
 from .refs import Users
 from .values import format_datetime
 
@@ -33,7 +34,7 @@ def kind_of(entry: Mapping[str, Any], now: datetime) -> Kind | None:
 def parse_type(raw: str | None) -> str:
     value = "all" if raw is None else raw
     if value not in TYPES:
-        raise ZohoError("PATTERN_NOT_MATCHED", "Please check whether the input values are correct",
+        raise ZohoError(ErrorCode.PATTERN_NOT_MATCHED, "Please check whether the input values are correct",
                         {"param_name": "type"})
     return value
 
@@ -92,7 +93,7 @@ class Condition:
 
 
 def _filter_error(message: str, details: dict[str, Any], status: int) -> ZohoError:
-    return ZohoError("INVALID_DATA", message, {**details, "param_name": "filters"}, status=status)
+    return ZohoError(ErrorCode.INVALID_DATA, message, {**details, "param_name": "filters"}, status=status)
 
 
 def parse_filters(raw: str, status: int) -> list[Condition]:
@@ -163,3 +164,11 @@ def _compare(op: str, have: str, want: str) -> bool:
     except ValueError:
         return False
     return {"equal": h == w, "not_equal": h != w, "greater_than": h > w, "less_than": h < w}[op]
+
+
+MSG_PURGE_SCHEDULED = "Bulk deletion of records based on filters has been scheduled"
+
+
+def purge_scheduled() -> Success:
+    """``DELETE /settings/recycle_bin?filters=…`` answers 202 (§16)."""
+    return Success(MSG_PURGE_SCHEDULED, {}, SuccessCode.SCHEDULED)

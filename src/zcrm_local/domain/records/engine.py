@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import invalid_data, mandatory_not_found, wrong_type
 from ..metadata import FieldSpec, ModuleSpec, per_module
-from .coerce import COERCERS, Coercer
+from .coerce import READ_ONLY_TYPES, Coercer, coercers_for
 from .values import holds_nul
 
 # Keys the emulator computes itself; never taken from a request.
@@ -49,10 +49,11 @@ def require_object(item: Any, index: int) -> Mapping[str, Any]:
 def _writable(module: ModuleSpec) -> tuple[tuple[str, FieldSpec, Coercer | None], ...]:
     """The keys a request may write, in field order, each with its type's coercer: worked out
     once per module instead of per item."""
+    coercers = coercers_for(module.api_name)
     return tuple(
-        (spec.api_name, spec, COERCERS.get(spec.data_type))
+        (spec.api_name, spec, coercers.get(spec.data_type))
         for spec in module.fields
-        if not spec.read_only and spec.api_name not in SYSTEM_KEYS
+        if not spec.read_only and spec.api_name not in SYSTEM_KEYS and spec.data_type not in READ_ONLY_TYPES
     )
 
 

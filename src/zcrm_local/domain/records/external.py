@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..errors import ZohoError
+from ..errors import ErrorCode, ZohoError
 
 EXTERNAL_FIELDS: Mapping[str, frozenset[str]] = {}
 MSG_BAD_EXTERNAL = "The value of the external field is invalid."
@@ -16,7 +16,7 @@ HEADER = "X-EXTERNAL"
 
 
 def bad_header() -> ZohoError:
-    return ZohoError("INVALID_DATA", MSG_BAD_EXTERNAL, {"api_name": HEADER})
+    return ZohoError(ErrorCode.INVALID_DATA, MSG_BAD_EXTERNAL, {"api_name": HEADER})
 
 
 def parse_header(raw: str, module: str, fields: Mapping[str, frozenset[str]] | None = None) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from ..errors import ZohoError, invalid_param, required_param_missing
+from ..errors import ErrorCode, ZohoError, invalid_param, required_param_missing
 from .values import parse_digits, parse_id
 
 SORT_BY = ["id", "Created_Time", "Modified_Time"]
@@ -66,18 +66,19 @@ def parse_list(query: Mapping[str, str], *, fields_required: bool, user_id: int,
     if token is not None:
         if query.get("page") is not None:
             raise ZohoError(
-                "AMBIGUITY_DURING_PROCESSING", "page and page_token cannot be given together",
+                ErrorCode.AMBIGUITY_DURING_PROCESSING, "page and page_token cannot be given together",
                 {"ambiguity_due_to": [{"param_name": "page"}, {"param_name": "page_token"}]},
             )
         offset = read_token(token, query, user_id, key, now)
         if offset + per_page > TOKEN_LIMIT:
-            raise ZohoError("PAGINATION_LIMIT_EXCEEDED", "You can only get upto 100000 records using page_token param",
+            raise ZohoError(ErrorCode.PAGINATION_LIMIT_EXCEEDED,
+                            "You can only get upto 100000 records using page_token param",
                             {"param_name": "page_token"})
         page = offset // per_page + 1
         return ListParams(fields, ids, sort_by, sort_order == "desc", page, per_page, offset, True)
     page = _positive(query, "page", 1)
     if page * per_page > DISCRETE_LIMIT:
-        raise ZohoError("DISCRETE_PAGINATION_LIMIT_EXCEEDED",
+        raise ZohoError(ErrorCode.DISCRETE_PAGINATION_LIMIT_EXCEEDED,
                         "You can only get the first 2000 records without using page_token param",
                         {"limit": DISCRETE_LIMIT})
     return ListParams(fields, ids, sort_by, sort_order == "desc", page, per_page, (page - 1) * per_page, False)
@@ -90,7 +91,7 @@ def _fields(raw: str | None, *, required: bool) -> list[str] | None:
             raise required_param_missing("fields")
         return None
     if len(names) > MAX_FIELDS:
-        raise ZohoError("LIMIT_EXCEEDED", "limit exceeded", {"limit": MAX_FIELDS, "param_name": "fields"})
+        raise ZohoError(ErrorCode.LIMIT_EXCEEDED, "limit exceeded", {"limit": MAX_FIELDS, "param_name": "fields"})
     return names
 
 
@@ -99,7 +100,7 @@ def _ids(raw: str | None) -> list[int] | None:
         return None
     parts = [p.strip() for p in raw.split(",") if p.strip()]
     if len(set(parts)) > MAX_IDS:
-        raise ZohoError("LIMIT_EXCEEDED", "Limit Exceeded, You cannot give more than 100 record ids",
+        raise ZohoError(ErrorCode.LIMIT_EXCEEDED, "Limit Exceeded, You cannot give more than 100 record ids",
                         {"limit": str(MAX_IDS), "param_name": "ids"})
     ids = [parse_id(p) for p in dict.fromkeys(parts)]
     if None in ids:
@@ -123,7 +124,7 @@ def make_token(offset: int, query: Mapping[str, str], user_id: int, key: bytes, 
 
 
 def read_token(token: str, query: Mapping[str, str], user_id: int, key: bytes, now: datetime) -> int:
-    mismatch = ZohoError("TOKEN_BOUND_DATA_MISMATCH", MSG_TOKEN_MISMATCH, {"param_name": "page_token"})
+    mismatch = ZohoError(ErrorCode.TOKEN_BOUND_DATA_MISMATCH, MSG_TOKEN_MISMATCH, {"param_name": "page_token"})
     body, _, mac = token.partition(".")
     if not hmac.compare_digest(hmac.new(key, body.encode(), hashlib.sha256).hexdigest()[:32], mac):
         raise mismatch
@@ -134,6 +135,6 @@ def read_token(token: str, query: Mapping[str, str], user_id: int, key: bytes, n
     if payload.get("b") != _binding(query, user_id):
         raise mismatch
     if int(payload.get("e", 0)) <= now.timestamp():
-        raise ZohoError("EXPIRED_VALUE", "Page token expired",
+        raise ZohoError(ErrorCode.EXPIRED_VALUE, "Page token expired",
                         {"api_name": "page_token", "json_path": "$.query.page_token"})
     return int(payload.get("o", 0))

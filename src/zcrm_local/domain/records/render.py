@@ -12,13 +12,16 @@ from typing import Any
 
 from ..metadata import DataType, FieldSpec, ModuleSpec, per_module
 from . import values as v
+from .lookups import Related
 from .refs import Users, user_object
+from .system_keys import system_keys
 
 _LIST_TYPES = frozenset(
     {DataType.MULTISELECTPICKLIST, DataType.MULTI_DATE, DataType.MULTIUSERLOOKUP}
 )
 _DECIMAL_TYPES = frozenset({DataType.DOUBLE, DataType.CURRENCY, DataType.PERCENT})
 _USER_TYPES = frozenset({DataType.OWNERLOOKUP, DataType.USERLOOKUP})
+_EMPTY: dict[int, Any] = {}
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class RenderContext:
     sharing_permission: str = "full_access"
     null_when_empty: frozenset[str] = field(default_factory=frozenset)
     link_module_key: bool = False
+    related: Related = field(default_factory=lambda: _EMPTY)
 
 
 def _copy_list(value: list[Any]) -> list[Any]:
@@ -74,13 +78,20 @@ def _decimal(spec: FieldSpec, value: Any, ctx: RenderContext) -> Any:
 def _user(spec: FieldSpec, value: Any, ctx: RenderContext) -> Any:
     if value is None or isinstance(value, dict):
         return value
-    return user_object(ctx.users, value)
+    # ownerlookup reads {"name","id","email"}, userlookup {"name","id"} (spec 40 §3).
+    return user_object(ctx.users, value, email=spec.data_type == DataType.OWNERLOOKUP)
 
 
 def _lookup(spec: FieldSpec, value: Any, ctx: RenderContext) -> Any:
     if value is None or isinstance(value, dict):
         return value
-    return {"name": None, "id": str(value)}
+    target = ctx.related.get(v.parse_id(value) or 0)
+    return {"name": target.name if target is not None else None, "id": str(value)}
+
+
+def _bigint(spec: FieldSpec, value: Any, ctx: RenderContext) -> Any:
+    # Long integers read back as strings (spec 40 §3).
+    return None if value is None else str(value)
 
 
 def _renderer(kind: DataType) -> Callable[[FieldSpec, Any, RenderContext], Any]:
@@ -97,6 +108,8 @@ def _renderer(kind: DataType) -> Callable[[FieldSpec, Any, RenderContext], Any]:
         return _user
     if kind == DataType.LOOKUP:
         return _lookup
+    if kind == DataType.BIGINT:
+        return _bigint
     return _as_stored
 
 
@@ -155,12 +168,10 @@ def _render(module: ModuleSpec, record: Mapping[str, Any], ctx: RenderContext,
         value = record.get(name)
         body[name] = render(spec, value, ctx)
     if wanted is None:
-        body["$currency_symbol"] = ctx.currency_symbol
-        body["$state"] = "save"
-        body["$editable"] = ctx.editable
-        body["$sharing_permission"] = ctx.sharing_permission
-        # Every link is always returned, so there is never more to fetch.
-        body["$has_more"] = {name: False for name in links}
+        body.update(system_keys(module, ctx.currency_symbol, ctx.editable, ctx.sharing_permission))
+        if links:
+            # Every link is always returned, so there is never more to fetch.
+            body["$has_more"] = {name: False for name in links}
     return body
 
 

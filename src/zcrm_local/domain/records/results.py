@@ -1,22 +1,22 @@
-"""Record write envelopes: the ``data`` array, per-item results, the status of a bulk write."""
+"""Record write envelopes: the ``data`` array and per-item outcomes (rendered by ``http/render``)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any, Literal
+from collections.abc import Mapping
+from typing import Any
 
 from ..errors import (
     MSG_INVALID_ID,
+    ErrorCode,
     ZohoError,
     invalid_data,
     mandatory_not_found,
+    required_param_missing,
     wrong_type,
 )
+from ..outcomes import Success
 from . import values as v
 from .refs import Users, user_object
-
-Profile = Literal["documented", "live"]
-WriteKind = Literal["create", "update", "delete"]
 
 MAX_ITEMS = 100
 MAX_DELETE_IDS = 100
@@ -25,6 +25,7 @@ MSG_RECORD_UPDATED = "record updated"
 MSG_RECORD_DELETED = "record deleted"
 MSG_RECORD_NOT_DELETED = "record not deleted"
 MSG_DELETE_LIMIT = "Limit Exceeded, You cannot give more than 100 record ids"
+MSG_TOO_MANY_RECORDS = "count of records in your request exceeds the limit"
 
 
 def parse_data_array(body: Any, *, max_items: int = MAX_ITEMS) -> list[Any]:
@@ -40,6 +41,10 @@ def parse_data_array(body: Any, *, max_items: int = MAX_ITEMS) -> list[Any]:
         raise wrong_type("data", "$.data", "jsonarray")
     if not data:
         raise mandatory_not_found("data", "$.data")
+    if len(data) > max_items > 1:
+        # Spec 40 RQ-12: a bare request-level LIMIT_EXCEEDED for every module.
+        raise ZohoError(ErrorCode.LIMIT_EXCEEDED, MSG_TOO_MANY_RECORDS,
+                        {"maximum_length": max_items, "api_name": "data"})
     if len(data) > max_items:
         raise invalid_data("data", "$.data", maximum_length=max_items)
     return data
@@ -71,7 +76,7 @@ def parse_path_id(segment: str) -> int | None:
     return v.parse_id(segment)
 
 
-def write_success(record: Mapping[str, Any], users: Users, time_zone: str, *, created: bool) -> dict[str, Any]:
+def write_success(record: Mapping[str, Any], users: Users, time_zone: str, *, created: bool) -> Success:
     """Item of a successful create/update (Services §4.3); ``By`` objects carry no email."""
     details = {
         "Modified_Time": v.format_datetime(record["Modified_Time"], time_zone),
@@ -81,11 +86,7 @@ def write_success(record: Mapping[str, Any], users: Users, time_zone: str, *, cr
         "Created_By": user_object(users, record["Created_By"], email=False),
     }
     message = MSG_RECORD_ADDED if created else MSG_RECORD_UPDATED
-    return {"code": "SUCCESS", "details": details, "message": message, "status": "success"}
-
-
-def error_item(error: ZohoError) -> dict[str, Any]:
-    return error.body()
+    return Success(message, details)
 
 
 # ---- delete ---------------------------------------------------------------------------
@@ -97,46 +98,23 @@ def parse_delete_ids(raw: str | None) -> list[str]:
     """
     entries = [part.strip() for part in (raw or "").split(",") if part.strip()]
     if not entries:
-        raise ZohoError("REQUIRED_PARAM_MISSING", "One of the expected parameter is missing", {"param": "ids"})
+        # Spec 40 RQ-14: the records family names the parameter with param_name.
+        raise required_param_missing("ids")
     unique = list(dict.fromkeys(entries))
     if len(unique) > MAX_DELETE_IDS:
-        raise ZohoError("LIMIT_EXCEEDED", MSG_DELETE_LIMIT, {"limit": str(MAX_DELETE_IDS), "param_name": "ids"})
+        raise ZohoError(ErrorCode.LIMIT_EXCEEDED, MSG_DELETE_LIMIT, {"limit": str(MAX_DELETE_IDS), "param_name": "ids"})
     return unique
 
 
-def delete_success(record_id: str | int) -> dict[str, Any]:
-    return {"code": "SUCCESS", "details": {"id": str(record_id)}, "message": MSG_RECORD_DELETED, "status": "success"}
+def delete_success(record_id: str | int) -> Success:
+    return Success(MSG_RECORD_DELETED, {"id": str(record_id)})
 
 
 def delete_failure(record_id: str) -> ZohoError:
     """Per-ID failure: unknown, already deleted or non-numeric."""
-    return ZohoError("INVALID_DATA", MSG_RECORD_NOT_DELETED, {"id": record_id})
+    return ZohoError(ErrorCode.INVALID_DATA, MSG_RECORD_NOT_DELETED, {"id": record_id})
 
 
 def delete_path_failure() -> ZohoError:
     """``DELETE /{module}/{id}`` for an unknown id: request-level."""
-    return ZohoError("INVALID_DATA", MSG_RECORD_NOT_DELETED, {"resource_path_index": 1})
-
-
-# ---- HTTP status of a bulk write --------------------------------------------------------
-
-def write_status(kind: WriteKind, failures: Sequence[ZohoError | None], profile: Profile = "documented") -> int:
-    """Status of a write from its per-item outcomes (``None`` = that item succeeded).
-
-    All succeeded → 201 (create) / 200; mixed → 207; all failed → 400, except in the
-    ``documented`` profile when every item failed with the same code whose documented status
-    is not 400 (a per-item ``ZohoError.status``, e.g. ``NOT_ALLOWED`` 403): then that status
-    (README, Q-14).
-    """
-    errors = [failure for failure in failures if failure is not None]
-    if not errors:
-        return 201 if kind == "create" else 200
-    if len(errors) < len(failures):
-        return 207
-    if profile == "documented":
-        codes = {(error.code, error.status) for error in errors}
-        if len(codes) == 1:
-            (_, status), = codes
-            if status != 400:
-                return status
-    return 400
+    return ZohoError(ErrorCode.INVALID_DATA, MSG_RECORD_NOT_DELETED, {"resource_path_index": 1})

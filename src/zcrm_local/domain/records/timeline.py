@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from ..errors import ZohoError
+from ..errors import ErrorCode, ZohoError
 from ..metadata import DataType, ModuleSpec, scoped_id
 from .change_log import TIMELINE_ENTRY_BASE, timeline_action, wire_value
 from .refs import Users
@@ -31,7 +31,7 @@ class TimelineParams:
 
 
 def _ambiguous() -> ZohoError:
-    return ZohoError("AMBIGUITY_DURING_PROCESSING", "ambiguity during processing",
+    return ZohoError(ErrorCode.AMBIGUITY_DURING_PROCESSING, "ambiguity during processing",
                      {"ambiguity_due_to": [{"param_name": "per_page"}, {"param_name": "page_token"}]})
 
 
@@ -39,11 +39,11 @@ def _invalid(param: str, supported: list[str] | None = None) -> ZohoError:
     details: dict[str, Any] = {"param_name": param}
     if supported:
         details["supported_values"] = supported
-    return ZohoError("INVALID_DATA", "invalid data", details)
+    return ZohoError(ErrorCode.INVALID_DATA, "invalid data", details)
 
 
 def bad_filter() -> ZohoError:
-    return ZohoError("INVALID_DATA", "the relation name given seems to be invalid", {"param_name": "filters"})
+    return ZohoError(ErrorCode.INVALID_DATA, "the relation name given seems to be invalid", {"param_name": "filters"})
 
 
 def parse(query: Mapping[str, str]) -> TimelineParams:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..errors import ZohoError, invalid_data, wrong_type
+from ..errors import ErrorCode, ZohoError, invalid_data, wrong_type
 from ..metadata import DataType, ModuleSpec
+from ..outcomes import Success
 from .results import MSG_RECORD_ADDED, MSG_RECORD_UPDATED
 
 
@@ -52,20 +53,15 @@ def is_case_insensitive(module: ModuleSpec, field: str) -> bool:
     return spec is not None and spec.data_type == DataType.EMAIL
 
 
-def success(details: Mapping[str, Any], *, inserted: bool, duplicate_field: str | None) -> dict[str, Any]:
-    return {
-        "code": "SUCCESS",
-        "duplicate_field": duplicate_field,
-        "action": "insert" if inserted else "update",
-        "details": dict(details),
-        "message": MSG_RECORD_ADDED if inserted else MSG_RECORD_UPDATED,
-        "status": "success",
-    }
+def success(written: Success, *, inserted: bool, duplicate_field: str | None) -> Success:
+    """A write's success item, told which path the item took (§10)."""
+    return Success(MSG_RECORD_ADDED if inserted else MSG_RECORD_UPDATED, dict(written.details),
+                   leading={"duplicate_field": duplicate_field, "action": "insert" if inserted else "update"})
 
 
 def with_record_id(error: ZohoError, record_id: str) -> ZohoError:
     """Update path: a mandatory field set null names the matched record too (§10)."""
-    if error.code == "MANDATORY_NOT_FOUND":
+    if error.code == ErrorCode.MANDATORY_NOT_FOUND:
         return ZohoError(error.code, error.message, {**error.details, "id": record_id}, error.status)
     return error
 
@@ -75,10 +71,10 @@ MSG_ALREADY_MODIFIED = "record updated time has already passed if-unmodified-sin
 
 
 def locked(index: int) -> ZohoError:
-    return ZohoError("RECORD_LOCKED", MSG_LOCKED,
+    return ZohoError(ErrorCode.RECORD_LOCKED, MSG_LOCKED,
                      {"api_name": "id", "json_path": f"$.data[{index}].id", "action": "record_locking"})
 
 
 def already_modified(record_times: Mapping[str, Any]) -> ZohoError:
     """Details: the stored record's times, id and authors (§8)."""
-    return ZohoError("ALREADY_MODIFIED", MSG_ALREADY_MODIFIED, dict(record_times))
+    return ZohoError(ErrorCode.ALREADY_MODIFIED, MSG_ALREADY_MODIFIED, dict(record_times))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from zcrm_local.domain.errors import ZohoError
+from zcrm_local.domain.errors import ErrorCode, ZohoError
 
 from . import messages as m
 from .model import CRITERIA_KEYS, FeatureState, TerritoryDraft
@@ -18,9 +18,9 @@ ROOT_PERMISSION_TYPE = "read_only"
 def feature_error(state: str) -> ZohoError | None:
     """The request-level refusal every territory endpoint answers while the feature is off."""
     if state == "never_enabled":
-        return ZohoError("TERRITORY_NOT_ENABLED", m.MSG_FEATURE_NOT_ENABLED, {})
+        return ZohoError(ErrorCode.TERRITORY_NOT_ENABLED, m.MSG_FEATURE_NOT_ENABLED, {})
     if state == "disabled":
-        return ZohoError("TERRITORY_DISABLED", m.MSG_FEATURE_DISABLED, {})
+        return ZohoError(ErrorCode.TERRITORY_DISABLED, m.MSG_FEATURE_DISABLED, {})
     return None
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
-from zcrm_local.domain.errors import ZohoError
+from zcrm_local.domain.errors import ErrorCode, ZohoError
+from zcrm_local.domain.outcomes import Success
 
 from . import messages as m
 from .model import Limits, Territory, UserInfo
@@ -23,7 +24,7 @@ class MemberChange:
     user_id: str
     added: bool
 
-    def success(self) -> dict[str, Any]:
+    def success(self) -> Success:
         return m.success(m.MSG_USER_ADDED if self.added else m.MSG_USER_REMOVED, self.user_id)
 
 
@@ -86,7 +87,7 @@ def _associate_item(
     if not user.confirmed:
         return m.invalid("id", path, m.MSG_USER_DELETED, owner_status="unconfirmed")
     if user_id in members:
-        return ZohoError("DUPLICATE_DATA", m.MSG_USER_ALREADY_MEMBER, m.at("id", path))
+        return ZohoError(ErrorCode.DUPLICATE_DATA, m.MSG_USER_ALREADY_MEMBER, m.at("id", path))
     if len(members) >= limits.max_users_per_territory:
         return m.limit_exceeded(m.MSG_USERS_LIMIT, limits.max_users_per_territory)
     return MemberChange(territory_id, user_id, True)
@@ -117,7 +118,7 @@ def validate_disassociate(
         elif user_id not in members:
             results.append(m.id_error(m.MSG_NOT_A_MEMBER, user_id))
         elif user_id == territory.manager_id:
-            results.append(ZohoError("INVALID_DATA", m.MSG_MANAGER_REMOVAL, {}))
+            results.append(ZohoError(ErrorCode.INVALID_DATA, m.MSG_MANAGER_REMOVAL, {}))
         else:
             members.discard(user_id)
             results.append(MemberChange(territory.id, user_id, False))

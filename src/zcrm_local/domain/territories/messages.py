@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from zcrm_local.domain.errors import MSG_INVALID_DATA, MSG_INVALID_ID, MSG_MANDATORY_NOT_FOUND, ZohoError
+from zcrm_local.domain.errors import MSG_INVALID_DATA, MSG_INVALID_ID, MSG_MANDATORY_NOT_FOUND, ErrorCode, ZohoError
+from zcrm_local.domain.outcomes import Success, SuccessCode
 
 MSG_MANDATORY = MSG_MANDATORY_NOT_FOUND
 MSG_INVALID_DATA_TEXT = MSG_INVALID_DATA
@@ -99,11 +100,11 @@ def at(api_name: str, json_path: str, **extra: Any) -> dict[str, Any]:
 
 
 def mandatory(api_name: str, json_path: str, message: str = MSG_MANDATORY_NOT_FOUND) -> ZohoError:
-    return ZohoError("MANDATORY_NOT_FOUND", message, at(api_name, json_path))
+    return ZohoError(ErrorCode.MANDATORY_NOT_FOUND, message, at(api_name, json_path))
 
 
 def invalid(api_name: str, json_path: str, message: str = MSG_INVALID_DATA, **extra: Any) -> ZohoError:
-    return ZohoError("INVALID_DATA", message, at(api_name, json_path, **extra))
+    return ZohoError(ErrorCode.INVALID_DATA, message, at(api_name, json_path, **extra))
 
 
 def bad_type(api_name: str, json_path: str, expected: str) -> ZohoError:
@@ -119,36 +120,36 @@ def too_long(api_name: str, json_path: str, limit: int) -> ZohoError:
 
 
 def not_allowed(message: str, details: dict[str, Any] | None = None, status: int = 0) -> ZohoError:
-    return ZohoError("NOT_ALLOWED", message, details if details is not None else {}, status)
+    return ZohoError(ErrorCode.NOT_ALLOWED, message, details if details is not None else {}, status)
 
 
 def limit_exceeded(message: str, limit: int, **extra: Any) -> ZohoError:
     details: dict[str, Any] = {"limit": limit}
     details.update(extra)
-    return ZohoError("LIMIT_EXCEEDED", message, details)
+    return ZohoError(ErrorCode.LIMIT_EXCEEDED, message, details)
 
 
 def id_error(message: str, ident: str) -> ZohoError:
-    return ZohoError("INVALID_DATA", message, {"id": ident})
+    return ZohoError(ErrorCode.INVALID_DATA, message, {"id": ident})
 
 
 def path_id_error(index: int, message: str = MSG_INVALID_ID) -> ZohoError:
-    return ZohoError("INVALID_DATA", message, {"resource_path_index": index})
+    return ZohoError(ErrorCode.INVALID_DATA, message, {"resource_path_index": index})
 
 
 def param_missing(name: str) -> ZohoError:
-    return ZohoError("REQUIRED_PARAM_MISSING", MSG_PARAM_MISSING, {"param_name": name})
+    return ZohoError(ErrorCode.REQUIRED_PARAM_MISSING, MSG_PARAM_MISSING, {"param_name": name})
 
 
 def delete_denied() -> ZohoError:
-    return ZohoError("PERMISSION_DENIED", MSG_DELETE_DENIED, {}, 401)
+    return ZohoError(ErrorCode.PERMISSION_DENIED, MSG_DELETE_DENIED, {}, 401)
 
 
 def invalid_request() -> ZohoError:
-    return ZohoError("INVALID_REQUEST", MSG_INVALID_REQUEST, {})
+    return ZohoError(ErrorCode.INVALID_REQUEST, MSG_INVALID_REQUEST, {})
 
 
-def success(message: str, ident: str, code: str = "SUCCESS", **extra: Any) -> dict[str, Any]:
+def success(message: str, ident: str, code: SuccessCode = SuccessCode.SUCCESS, **extra: Any) -> Success:
     details: dict[str, Any] = dict(extra)
     details["id"] = ident
-    return {"code": code, "details": details, "message": message, "status": "success"}
+    return Success(message, details, code)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Iterable
 
-from zcrm_local.domain.errors import ZohoError
+from zcrm_local.domain.errors import ErrorCode, ZohoError
 
 from . import messages as m
 from .model import NAME_MAX
@@ -47,7 +47,7 @@ def check_name(
         return m.invalid("name", path)
     key = name_key(stripped)
     if key in repeated:
-        return ZohoError("DUPLICATE_DATA", m.MSG_NAME_REPEATED, m.at("name", path))
+        return ZohoError(ErrorCode.DUPLICATE_DATA, m.MSG_NAME_REPEATED, m.at("name", path))
     if key in set(taken):
-        return ZohoError("DUPLICATE_DATA", m.MSG_NAME_EXISTS, m.at("name", path))
+        return ZohoError(ErrorCode.DUPLICATE_DATA, m.MSG_NAME_EXISTS, m.at("name", path))
     return None

@@ -2,25 +2,44 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
-from zcrm_local.domain.errors import ZohoError
+from zcrm_local.domain.errors import ErrorCode, ZohoError
+from zcrm_local.domain.outcomes import Success, SuccessCode
+from zcrm_local.domain.records.modules import registry
 
 from . import messages as m
 from .model import Limits, Territory, TerritoryEntry, UserInfo
 from .render import format_time
 from .wire import parse_id, wrapper_items
 
-# Field key on the record (OQ-20: Deals expose the SDK's ``Territory``) and entry cap per module.
-RECORD_TERRITORY_FIELD: Mapping[str, str] = MappingProxyType(
-    {"Accounts": "Territories", "Contacts": "Territories", "Deals": "Territory", "Leads": "Territories"}
-)
-RECORD_TERRITORY_LIMIT: Mapping[str, int] = MappingProxyType(
-    {"Accounts": 10, "Contacts": 10, "Deals": 1, "Leads": 10}
-)
+
+class _TerritoryCapability(Mapping[str, Any]):
+    """Module API name → one territory capability of its ``ModuleSpec`` (``territory_field``:
+    the record key, OQ-20; ``territory_limit``: the entry cap), for the modules that take
+    territories. Read from the registry on each lookup, so a module registered later counts."""
+
+    def __init__(self, attribute: str) -> None:
+        self._attribute = attribute
+
+    def __getitem__(self, module: str) -> Any:
+        spec = registry.get(module)
+        if spec is None or spec.territory_field is None:
+            raise KeyError(module)
+        return getattr(spec, self._attribute)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([s.api_name for s in registry.all_modules() if s.territory_field is not None])
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+RECORD_TERRITORY_FIELD: Mapping[str, str] = _TerritoryCapability("territory_field")
+RECORD_TERRITORY_LIMIT: Mapping[str, int] = _TerritoryCapability("territory_limit")
 RECORD_PATH_INDEX = 1
 MANUAL, AUTOMATIC = "manually", "automatically"
 
@@ -45,19 +64,19 @@ class RecordTerritoryPlan:
     entries: tuple[TerritoryEntry, ...]
     removal: bool
 
-    def success(self, job_id: str) -> dict[str, Any]:
+    def success(self, job_id: str) -> Success:
         message = m.MSG_REMOVE_SCHEDULED if self.removal else m.MSG_ASSIGN_SCHEDULED
-        return m.success(message, self.record_id, code="SCHEDULED", job_id=job_id)
+        return m.success(message, self.record_id, code=SuccessCode.SCHEDULED, job_id=job_id)
 
 
 def check_module(module: str, known: bool) -> None:
     """Request-level checks of §10 in order: known → territory-capable → not Leads."""
     if not known:
-        raise ZohoError("INVALID_MODULE", m.MSG_INVALID_MODULE, {"resource_path_index": 0})
+        raise ZohoError(ErrorCode.INVALID_MODULE, m.MSG_INVALID_MODULE, {"resource_path_index": 0})
     if module not in RECORD_TERRITORY_FIELD:
-        raise ZohoError("NOT_SUPPORTED", m.MSG_MODULE_NOT_SUPPORTED, {"resource_path_index": 0})
+        raise ZohoError(ErrorCode.NOT_SUPPORTED, m.MSG_MODULE_NOT_SUPPORTED, {"resource_path_index": 0})
     if module == "Leads":
-        raise ZohoError("TERRITORY_NOT_ENABLED", m.MSG_LEADS_NOT_ENABLED, {})
+        raise ZohoError(ErrorCode.TERRITORY_NOT_ENABLED, m.MSG_LEADS_NOT_ENABLED, {})
 
 
 def validate_assign(
@@ -157,11 +176,11 @@ def _item(
         if ident is None or ident not in territories or (removal and ident not in held):
             return m.bad_id("id", path)
         if ident in first_at:
-            return ZohoError("ALREADY_USED", m.MSG_DUPLICATE_TERRITORY_IN_ITEM, m.at(
+            return ZohoError(ErrorCode.ALREADY_USED, m.MSG_DUPLICATE_TERRITORY_IN_ITEM, m.at(
                 "id", path, exists_in={"json_path": f"{base}.Territories[{first_at[ident]}].id"}))
         first_at[ident] = j
         if not removal and ident in held:
-            return ZohoError("DUPLICATE_DATA", m.MSG_TERRITORY_ON_RECORD, m.at("id", path))
+            return ZohoError(ErrorCode.DUPLICATE_DATA, m.MSG_TERRITORY_ON_RECORD, m.at("id", path))
         if removal and held[ident].assigned == AUTOMATIC:
             return m.not_allowed(m.MSG_SYSTEM_ASSIGNED, m.at("id", path), status=403)
         ids.append(ident)
@@ -169,9 +188,9 @@ def _item(
     if not removal and len(record.entries) + len(ids) > limit:
         return m.limit_exceeded(m.MSG_RECORD_LIMIT, limit)
     if record.locked:
-        return ZohoError("RECORD_LOCKED", m.MSG_RECORD_LOCKED, {"id": record.id, "action": "record_locking"})
+        return ZohoError(ErrorCode.RECORD_LOCKED, m.MSG_RECORD_LOCKED, {"id": record.id, "action": "record_locking"})
     if record.job_pending:
-        return ZohoError("ALREADY_SCHEDULED", m.MSG_ALREADY_SCHEDULED, {"id": record.id})
+        return ZohoError(ErrorCode.ALREADY_SCHEDULED, m.MSG_ALREADY_SCHEDULED, {"id": record.id})
     if removal:
         entries = tuple(e for e in record.entries if e.territory_id not in first_at)
     else:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from zcrm_local.domain.errors import ZohoError
+from zcrm_local.domain.errors import ErrorCode, ZohoError
+from zcrm_local.domain.outcomes import Success
 
 from . import messages as m
 from .model import Limits, Territory, UserInfo
@@ -21,7 +22,7 @@ class UserTerritoryChange:
     territory_id: str
     added: bool
 
-    def success(self) -> dict[str, Any]:
+    def success(self) -> Success:
         message = m.MSG_TERRITORY_ASSOCIATED if self.added else m.MSG_TERRITORY_UNLINKED
         return m.success(message, self.territory_id)
 
@@ -67,7 +68,7 @@ def validate_add_to_user(
             if territory is None:
                 result = m.invalid("id", path, m.MSG_INVALID_TERRITORY_ID)
             elif ident in joined:
-                result = ZohoError("DUPLICATE_DATA", m.MSG_ALREADY_ASSOCIATED, m.at("id", path))
+                result = ZohoError(ErrorCode.DUPLICATE_DATA, m.MSG_ALREADY_ASSOCIATED, m.at("id", path))
             elif len(territory.member_ids) >= limits.max_users_per_territory:
                 result = m.limit_exceeded(m.MSG_USERS_LIMIT, limits.max_users_per_territory)
             else:
@@ -107,7 +108,7 @@ def validate_remove_from_user(
         elif user_id not in territory.member_ids or ident in removed:
             results.append(m.id_error(m.MSG_NOT_LINKED, ident))
         elif territory.manager_id == user_id:
-            results.append(ZohoError("INVALID_DATA", m.MSG_MANAGER_REMOVAL, {}))
+            results.append(ZohoError(ErrorCode.INVALID_DATA, m.MSG_MANAGER_REMOVAL, {}))
         else:
             removed.add(ident)
             results.append(UserTerritoryChange(user_id, ident, False))

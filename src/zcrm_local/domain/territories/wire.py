@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from zcrm_local.domain.errors import ZohoError, invalid_param, unable_to_parse
+from zcrm_local.domain.errors import ErrorCode, ZohoError, invalid_param, unable_to_parse
 
 from . import messages as m
 
@@ -36,7 +36,7 @@ def wrapper_items(body: Any, key: str, limit: int) -> list[Any]:
         raise unable_to_parse()
     items = body.get(key)
     if items is None or items == []:
-        raise ZohoError("MANDATORY_NOT_FOUND", m.MSG_MANDATORY, {"api_name": key, "json_path": f"$.{key}"})
+        raise ZohoError(ErrorCode.MANDATORY_NOT_FOUND, m.MSG_MANDATORY, {"api_name": key, "json_path": f"$.{key}"})
     if not isinstance(items, list):
         raise m.bad_type(key, f"$.{key}", "jsonarray")
     if len(items) > limit:
@@ -68,7 +68,8 @@ def bool_param(name: str, raw: str | None, default: bool = False) -> bool:
     lowered = raw.strip().lower()
     if lowered in ("true", "false"):
         return lowered == "true"
-    raise ZohoError("INVALID_DATA", m.MSG_INVALID_DATA_TEXT, {"param_name": name, "expected_data_type": "boolean"})
+    raise ZohoError(ErrorCode.INVALID_DATA,
+        m.MSG_INVALID_DATA_TEXT, {"param_name": name, "expected_data_type": "boolean"})
 
 
 def page_params(page: str | None, per_page: str | None, max_per_page: int) -> tuple[int, int]:

@@ -8,15 +8,15 @@ from typing import Any, Mapping
 
 from zcrm_local.domain.errors import ZohoError
 from zcrm_local.domain.metadata import FieldSpec, scoped_id
+from zcrm_local.domain.records.field_types import number_or_none
 
 from .. import messages as m
 from ..wire import parse_id
 from .ast import Condition, DateLiteral, Group, Node
 from .families import BOOLEAN, COMPARATORS, DATE, DATE_LITERALS, DATETIME, NUMBER, TEXT, family_of
-from .values import as_bool, as_date, as_datetime, as_literal, as_number, as_text
+from .values import as_bool, as_date, as_datetime, as_literal, as_text
 
 GROUP_OPERATORS: tuple[str, ...] = ("AND", "OR")
-_INTEGRAL = ("integer", "bigint")
 
 
 @dataclass(frozen=True)
@@ -140,10 +140,8 @@ def _scalar(value: Any, family: str, spec: FieldSpec, comparator: str) -> Any:
             return None
         return text
     if family == NUMBER:
-        number = as_number(value)
-        if number is not None and spec.data_type.value in _INTEGRAL and number != number.to_integral_value():
-            return None
-        return number
+        # Only a value the field itself accepts (digits, range, length; D-496).
+        return number_or_none(spec, value)
     if family == DATE:
         return as_date(value)
     if family == DATETIME:

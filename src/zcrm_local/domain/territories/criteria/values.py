@@ -10,10 +10,11 @@ from typing import Any
 from .ast import DateLiteral
 from .families import DATE_LITERALS, DAY_COUNT_LITERALS
 
-_NUMBER = re.compile(r"-?\d+(\.\d+)?")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})")
-_LITERAL = re.compile(r"(?:\$\{([A-Za-z]+)\}|([A-Za-z]+))(?:\+(\d{1,5}))?")
+# ASCII digits only: ``\d`` would admit every script's digits, which ``Decimal`` then reads.
+_NUMBER = re.compile(r"-?[0-9]{1,64}(\.[0-9]{1,64})?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})")
+_LITERAL = re.compile(r"(?:\$\{([A-Za-z]+)\}|([A-Za-z]+))(?:\+([0-9]{1,5}))?")
 
 
 def as_number(value: Any) -> Decimal | None:
