@@ -45,7 +45,13 @@ def _setup(client, org: Org) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {"module": "Services__s", "id": made.json()["data"][0]["details"]["id"], "root": root,
             "account": account.json()["data"][0]["details"]["id"],
             "territory_id": child.json()["territories"][0]["details"]["id"],
-            "user_id": str(org.made.user_ids["standard"])}
+            "user_id": str(org.made.user_ids["standard"]), **_role_and_profile(client, org)}
+
+
+def _role_and_profile(client, org: Org) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    roles = client.get(f"{API}/settings/roles", headers=org.headers).json()["roles"]
+    profiles = client.get(f"{API}/settings/profiles", headers=org.headers).json()["profiles"]
+    return {"role": roles[-1]["id"], "profile": next(p["id"] for p in profiles if p["name"] == "Standard")}
 
 
 def _templates(org: Org, ids: dict[str, str]) -> dict[tuple[str, str], tuple[str, Any]]:
@@ -85,6 +91,10 @@ def _templates(org: Org, ids: dict[str, str]) -> dict[tuple[str, str], tuple[str
         ("POST", "{module}/{id}/actions/remove_territories"): ("data", [{"Territories": [{"id": root}]}]),
         ("PUT", "users/{user_id}/territories"): ("territories", [{"id": child}]),
         ("PUT", "Users/{user_id}/territories"): ("territories", [{"id": child}]),
+        ("POST", "users"): ("users", [{"last_name": "Fuzz", "email": "fuzz@example.com",
+                                       "role": ids.get("role", "1"), "profile": ids.get("profile", "1")}]),
+        ("PUT", "users"): ("users", [{"id": user, "first_name": "Renamed"}]),
+        ("PUT", "users/{user_id}"): ("users", [{"first_name": "Renamed"}]),
         ("POST", "{module}/upsert"): ("data", [seed_item(org)]),
         ("POST", "{module}/{id}/actions/clone"): ("data", [{"Service_Name": "Cloned"}]),
         ("POST", "{module}/{id}/actions/change_owner"): ("owner", {"id": user}),
@@ -206,8 +216,8 @@ def test_nasty_bodies_are_refused_and_change_nothing(  # type: ignore[no-untyped
         assert client.request(method, path, headers=org.headers).status_code == 200
     before = _state(backend, org)
     accepted = []
-    ignores_id = (pattern.endswith(("{id}", "{territory_id}")) or "}/actions" in pattern
-                  or (method, pattern) in (("POST", "{module}"), ("POST", "settings/territories")))
+    ignores_id = (pattern.endswith(("{id}", "{territory_id}", "{user_id}")) or "}/actions" in pattern
+                  or (method, pattern) in (("POST", "{module}"), ("POST", "settings/territories"), ("POST", "users")))
     since_check: list[str] = []
     bodies = _nasty_bodies(wrapper, valid, ignores_id=ignores_id)
     if (method, pattern) in EMPTY_BODY_OK:

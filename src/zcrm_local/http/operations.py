@@ -474,6 +474,10 @@ EXTRA_ROUTES: tuple[ExtraRoute, ...] = (
     ExtraRoute("GET", "Users/{user_id}/territories", "the remove page's spelling, served for every method"),
     ExtraRoute("PUT", "Users/{user_id}/territories", "the remove page's spelling, served for every method"),
     ExtraRoute("GET", "Users/{user_id}/territories/{id}", "the remove page's spelling, served for every method"),
+    ExtraRoute("GET", "settings/roles", "Roles (earlier in the index)"),
+    ExtraRoute("GET", "settings/roles/{id}", "Roles (earlier in the index)"),
+    ExtraRoute("GET", "settings/profiles", "Profiles (earlier in the index)"),
+    ExtraRoute("GET", "settings/profiles/{id}", "Profiles (earlier in the index)"),
     ExtraRoute("GET", "{module}/actions/fetch_full_data", "Rich Text Fields, the v8 multi-record form (D-522)"),
 )
 

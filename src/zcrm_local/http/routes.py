@@ -14,6 +14,7 @@ from zcrm_local.http.records.routes import record_ops_routes
 from zcrm_local.http.settings import endpoints as settings
 from zcrm_local.http.territories.routes import territory_routes
 from zcrm_local.http.users import endpoints as users
+from zcrm_local.http.users import writes as user_writes
 
 _FORBIDDEN = "Forbidden due to insufficient permissions"  # business hours' own NO_PERMISSION text
 
@@ -25,8 +26,23 @@ def crm_routes() -> list[Route]:
                                                  also=(("settings", "taxes", "READ"),))}),
         Route(("org", "taxes", "{tax_id}"), {"GET": Endpoint(settings.get_tax, ("org", None, "READ"),
                                                              also=(("settings", "taxes", "READ"),))}),
-        Route(("users",), {"GET": Endpoint(users.list_users, ("users", None, "READ"))}),
-        Route(("users", "{user_id}"), {"GET": Endpoint(users.get_user, ("users", None, "READ"))}),
+        Route(("users",), {
+            "GET": Endpoint(users.list_users, ("users", None, "READ")),
+            "POST": Endpoint(user_writes.create_user, ("users", None, "CREATE"), permission=MANAGE_USERS),
+            # Anyone may change themselves; changing another user is checked per item (spec 40 §19.2).
+            "PUT": Endpoint(user_writes.update_users, ("users", None, "UPDATE")),
+        }),
+        Route(("users", "{user_id}"), {
+            "GET": Endpoint(users.get_user, ("users", None, "READ")),
+            "PUT": Endpoint(user_writes.update_user, ("users", None, "UPDATE")),
+            "DELETE": Endpoint(user_writes.delete_user, ("users", None, "DELETE"), permission=MANAGE_USERS),
+        }),
+        Route(("users", "actions", "count"), {"GET": Endpoint(users.count_users, ("users", None, "READ"))}),
+        Route(("settings", "roles"), {"GET": Endpoint(users.list_roles, ("settings", "roles", "READ"))}),
+        Route(("settings", "roles", "{role_id}"), {"GET": Endpoint(users.get_role, ("settings", "roles", "READ"))}),
+        Route(("settings", "profiles"), {"GET": Endpoint(users.list_profiles, ("settings", "profiles", "READ"))}),
+        Route(("settings", "profiles", "{profile_id}"), {
+            "GET": Endpoint(users.get_profile, ("settings", "profiles", "READ"))}),
         Route(("settings", "modules"), {"GET": Endpoint(settings.get_modules, ("settings", "modules", "READ"))}),
         Route(("settings", "fields"), {"GET": Endpoint(settings.get_fields, ("settings", "fields", "READ"))}),
         Route(("settings", "holidays"), {"GET": Endpoint(settings.get_holidays, ("settings", "holidays", "READ"))}),

@@ -46,4 +46,7 @@ def authenticate(backend: Backend, token: str) -> Principal:
         rows = store.principal_rows(conn, rules.digest(token))
     if rows is None or rows.token["expires_at"] <= backend.org_now(rows.org):
         raise ZohoError(ErrorCode.INVALID_TOKEN, MSG_INVALID_TOKEN)
+    # A deactivated or deleted user's tokens stop working at once (D-541).
+    if rows.user["status"] != "active":
+        raise ZohoError(ErrorCode.INVALID_TOKEN, MSG_INVALID_TOKEN)
     return Principal(org=rows.org, user=rows.user, scopes=scope_rules.normalize(rows.token["scopes"].split()))

@@ -1,5 +1,5 @@
-"""The one bulk-write pipeline: every record write (any module, insert, update, delete) and
-every territory write runs through ``run_items``.
+"""The one bulk-write pipeline: every record write (any module, insert, update, delete),
+every territory write and every users write runs through ``run_items``.
 
     lease ids → open the write transaction (``Database.write_retrying``, or a family's own
     wrapper of it that takes its lock first: territories hold the org lock) → per item, in

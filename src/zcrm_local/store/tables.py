@@ -88,6 +88,11 @@ users = sa.Table(
     sa.Column("zuid", sa.String(32), nullable=False),
     sa.Column("created_time", Instant, nullable=False),
     sa.Column("modified_time", Instant, nullable=False),
+    # Optional settings written through POST/PUT /users (phone, time_format, …); null for fixtures.
+    sa.Column("extra", Json),
+    # Who created / last changed the user; null means the org's administrator (fixtures).
+    sa.Column("created_by", sa.BigInteger),
+    sa.Column("modified_by", sa.BigInteger),
 )
 
 # OAuth: secrets and tokens are stored as SHA-256 hex digests, never in clear.

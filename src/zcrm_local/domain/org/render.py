@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from zcrm_local.domain.times import format_datetime
+from zcrm_local.domain.users.writes import LICENSED_USERS
 
 
 def render_org(org: Mapping[str, Any], admin: Mapping[str, Any] | None, user_count: int, *, tz: str) -> dict[str, Any]:
@@ -37,6 +38,6 @@ def render_org(org: Mapping[str, Any], admin: Mapping[str, Any] | None, user_cou
             "trial_type": None,
             "trial_expiry": None,
             "trial_action": None,
-            "users_license_purchased": max(user_count, 10),
+            "users_license_purchased": max(user_count, LICENSED_USERS),
         },
     }

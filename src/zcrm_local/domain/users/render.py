@@ -34,9 +34,11 @@ def full_name(first: str | None, last: str) -> str:
 
 
 def render_user(u: Mapping[str, Any], *, tz: str) -> dict[str, Any]:
-    """``u`` carries the user row plus ``role``/``profile`` names and ``reporting_to_name``."""
-    ref_created = {"name": u["admin_name"], "id": str(u["admin_id"])}
-    return {
+    """``u`` carries the user row plus ``role``/``profile`` names and ``reporting_to_name``;
+    ``created_by_ref``/``modified_by_ref`` name who wrote it (the administrator when absent)."""
+    ref_admin = {"name": u["admin_name"], "id": str(u["admin_id"])}
+    extra = u.get("extra") or {}
+    out = {
         "id": str(u["id"]),
         "first_name": u["first_name"],
         "last_name": u["last_name"],
@@ -48,15 +50,19 @@ def render_user(u: Mapping[str, Any], *, tz: str) -> dict[str, Any]:
         "profile": {"name": u["profile_name"], "id": str(u["profile_id"])},
         "time_zone": u["time_zone"],
         "locale": u["locale"],
-        "country_locale": u["locale"],
-        "date_format": "MM/dd/yyyy",
-        "time_format": "hh:mm a",
+        "country_locale": extra.get("country_locale", u["locale"]),
+        "date_format": extra.get("date_format", "MM/dd/yyyy"),
+        "time_format": extra.get("time_format", "hh:mm a"),
         "zuid": u["zuid"],
         "Reporting_To": (
             {"name": u["reporting_to_name"], "id": str(u["reporting_to"])} if u["reporting_to"] else None
         ),
-        "created_by": ref_created,
-        "Modified_By": ref_created,
+        "created_by": u.get("created_by_ref") or ref_admin,
+        "Modified_By": u.get("modified_by_ref") or ref_admin,
         "created_time": format_datetime(u["created_time"], tz),
         "Modified_Time": format_datetime(u["modified_time"], tz),
     }
+    # Optional settings written through the API read back as given (spec 40 §19.1).
+    for key, value in extra.items():
+        out.setdefault(key, value)
+    return out

@@ -1,12 +1,13 @@
-"""Admin test hooks on records: lock a record, hold an org's territory jobs pending (spec 21
-§10–§11, OQ-23). Routed by the admin API with the other ``AdminOp``s."""
+"""Admin test hooks: lock a record, hold an org's territory jobs pending (spec 21 §10–§11,
+OQ-23), confirm a user's invitation (spec 40 §19.1). Routed by the admin API with the other ``AdminOp``s."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from zcrm_local.http.harness.ops import AdminCall, AdminOp
-from zcrm_local.service.harness import record_hooks
+from zcrm_local.http.harness.ops import AdminCall, AdminOp, path_id
+from zcrm_local.service.harness import admin, record_hooks
+from zcrm_local.service.users import writes as users
 
 
 def _locks(call: AdminCall) -> tuple[int, Any]:
@@ -33,6 +34,12 @@ def _jobs_set(call: AdminCall) -> tuple[int, Any]:
     return 200, {"territory_jobs": shown}
 
 
+def _confirm_user(call: AdminCall) -> tuple[int, Any]:
+    if not users.confirm_user(call.backend, call.org_id, path_id(call.params["user_id"], "user")):
+        raise admin.not_found("user")
+    return 204, None
+
+
 _O = "/orgs/{org_id}"
 
 HOOK_OPS: tuple[AdminOp, ...] = (
@@ -44,4 +51,6 @@ HOOK_OPS: tuple[AdminOp, ...] = (
     AdminOp("PUT", _O + "/territory_jobs", _jobs_set,
             "Hold territory jobs pending (ALREADY_SCHEDULED on a record with one), or release them all",
             {"type": "object", "required": ["held"], "properties": {"held": {"type": "boolean"}}}),
+    AdminOp("POST", _O + "/users/{user_id}/confirm", _confirm_user,
+            "Accept a user's invitation: a user added through POST /users starts unconfirmed"),
 )

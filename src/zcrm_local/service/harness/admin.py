@@ -180,6 +180,8 @@ def new_credentials(backend: Backend, org_id: int, scopes: list[str] | None = No
     org_row(backend, org_id)
     try:
         creds = oauth.mint_credentials(backend, org_id, scopes, user_id=user_id)
+    except oauth.InactiveUser as refusal:
+        raise AdminError("USER_NOT_ACTIVE", str(refusal), 400) from None
     except LookupError:
         raise not_found("user") from None
     return credentials_info(backend, creds)

@@ -14,6 +14,22 @@ from zcrm_local.store.oauth import tokens as store
 from zcrm_local.store.org import orgs as org_store
 
 
+class InactiveUser(LookupError):
+    """Credentials asked for a user who is deactivated or deleted (D-542)."""
+
+    def __init__(self, user_id: int, status: str) -> None:
+        super().__init__(f"user {user_id} is deactivated: it gets no new tokens until it is active again"
+                         if status == "disabled" else f"user {user_id} is {status}: it gets no new tokens")
+        self.user_id = user_id
+        self.status = status
+
+
+def _active_user(conn: Any, org_id: int, user_id: int) -> bool:
+    """Only active users get tokens (issue 12 item 8; D-540)."""
+    row = org_store.get_user(conn, org_id, user_id)
+    return row is not None and row["status"] == "active"
+
+
 class TokenError(Exception):
     """A token-endpoint refusal: answered as {"error": code} (spec 01 §4)."""
 
@@ -42,6 +58,8 @@ def exchange(backend: Backend, form: Mapping[str, str]) -> dict[str, Any]:
             refresh = store.get_refresh(conn, rules.digest(form.get("refresh_token", "")))
             if refresh is None or refresh["client_id"] != client_id:
                 raise TokenError(rules.INVALID_CODE)
+            if not _active_user(conn, refresh["org_id"], refresh["user_id"]):
+                raise TokenError(rules.INVALID_CODE)
             access = _mint_access(backend, conn, client, refresh["user_id"], refresh["scopes"], refresh["token_hash"])
             return rules.token_answer(access, backend.settings.base_url, backend.settings.access_token_seconds)
         return _client_credentials(backend, conn, client, form)
@@ -51,7 +69,7 @@ def _from_grant(backend: Backend, conn: Any, client: Any, form: Mapping[str, str
     if client["client_type"] == "web" and form.get("redirect_uri") != client["redirect_uri"]:
         raise TokenError(rules.INVALID_REDIRECT_URI)
     grant = store.use_grant(conn, rules.digest(form.get("code", "")), client["client_id"], now)
-    if grant is None:
+    if grant is None or not _active_user(conn, grant["org_id"], grant["user_id"]):
         raise TokenError(rules.INVALID_CODE)
     refresh = rules.new_token()
     store.insert_refresh(
@@ -69,6 +87,9 @@ def _client_credentials(backend: Backend, conn: Any, client: Any, form: Mapping[
         raise TokenError(rules.MISSING_ORG_INFO)
     # soid is ZohoCRM.<org id>; a self client only reaches its own org.
     if soid.split(".", 1)[-1] != str(client["org_id"]):
+        raise TokenError(rules.INVALID_CLIENT)
+    # A self client acts as its user: a deactivated or deleted user's client is refused.
+    if not _active_user(conn, client["org_id"], client["user_id"]):
         raise TokenError(rules.INVALID_CLIENT)
     granted = " ".join(scope_rules.parse_scope_param(form.get("scope", "")))
     access = _mint_access(backend, conn, client, client["user_id"], granted, None)
@@ -114,6 +135,8 @@ def mint_credentials(backend: Backend, org_id: int, scopes: list[str] | None = N
         admin = org_store.org_admin(conn, org_id) if user_id is None else org_store.get_user(conn, org_id, user_id)
         if admin is None:
             raise LookupError(f"org {org_id} has no such user")
+        if admin["status"] != "active":
+            raise InactiveUser(int(admin["id"]), str(admin["status"]))
         client = {"client_id": client_id, "org_id": org_id, "user_id": admin["id"],
                   "secret_hash": rules.digest(secret), "client_type": "self", "redirect_uri": None,
                   "created_time": now}

@@ -13,5 +13,6 @@ from zcrm_local.store.org import orgs as org_store
 def get_org(backend: Backend, principal: Principal) -> dict[str, Any]:
     with backend.db.read() as conn:
         admin = org_store.org_admin(conn, principal.org_id)
-        count = len(org_store.list_users(conn, principal.org_id))
+        # Licences cover active users; POST /users and re-activation stop at the licence count.
+        count = sum(1 for u in org_store.list_users(conn, principal.org_id) if u["status"] == "active")
     return render_org(principal.org, admin, count, tz=principal.time_zone)

@@ -8,7 +8,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from zcrm_local.store.engine import xact_lock
-from zcrm_local.store.tables import orgs, profiles, roles, users
+from zcrm_local.store.tables import orgs, profiles, roles, territory_users, users
 
 _DEFAULT_ORG_LOCK = 0x7A63726D_0001  # "zcrm" + 1: making the default org
 
@@ -132,3 +132,27 @@ def user_refs(conn: sa.Connection, org_id: int, ids: Iterable[int] | None = None
 
 def org_admin(conn: sa.Connection, org_id: int) -> sa.RowMapping | None:
     return conn.execute(_ORG_ADMIN, {"org_id": org_id}).mappings().first()
+
+
+# ---- users written through the API, roles and profiles (spec 40 §19) ------------------------
+
+def lock_users(conn: sa.Connection, org_id: int) -> None:
+    """Writers of an org's users queue here: email uniqueness and the licence count hold."""
+    lock_org(conn, org_id)
+
+
+def update_user(conn: sa.Connection, org_id: int, user_id: int, values: Mapping[str, Any]) -> None:
+    conn.execute(sa.update(users).where(users.c.org_id == org_id, users.c.id == user_id).values(**values))
+
+
+def list_roles(conn: sa.Connection, org_id: int) -> list[sa.RowMapping]:
+    return list(conn.execute(sa.select(roles).where(roles.c.org_id == org_id).order_by(roles.c.id)).mappings())
+
+
+def list_profiles(conn: sa.Connection, org_id: int) -> list[sa.RowMapping]:
+    return list(conn.execute(sa.select(profiles).where(profiles.c.org_id == org_id).order_by(profiles.c.id)).mappings())
+
+
+def drop_territory_memberships(conn: sa.Connection, org_id: int, user_id: int) -> None:
+    conn.execute(sa.delete(territory_users).where(territory_users.c.org_id == org_id,
+                                                  territory_users.c.user_id == user_id))

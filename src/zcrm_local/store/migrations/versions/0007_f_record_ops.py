@@ -1,7 +1,7 @@
 """recycle_bin, record_changes, record_change_heads: soft deletes and the per-record change log
 
 Revision ID: 0007_f
-Revises: 0006
+Revises: 0007_g
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from sqlalchemy.dialects import postgresql
 import zcrm_local.store.types
 
 revision = '0007_f'
-down_revision = '0006'
+down_revision = '0007_g'
 branch_labels = None
 depends_on = None
 
