@@ -1,6 +1,6 @@
 """Realistic data, loaded fast.
 
-Services go in through the service layer (``service.services.create``, every rule checked,
+Services go in through the service layer (``service.records.writes.create``, every rule checked,
 100 items a transaction, like a POST). For the million, each org gets a few such records and
 then copies of them with their own ids, written through the store layer in large executemany
 batches (``store.records.insert``): the rows are what the server writes, at a fraction of the
@@ -26,7 +26,7 @@ from zcrm_local.service.oauth import tokens as oauth
 from zcrm_local.service.org.data import ACTIVE_SERVICES
 from zcrm_local.service.org.orgs import create_org
 from zcrm_local.service.records.rows import record_row
-from zcrm_local.service.services import writes as services
+from zcrm_local.service.records import writes as record_writes
 from zcrm_local.store.migrate import upgrade
 from zcrm_local.store.records import rows as record_store
 from zcrm_local.store.tables import counters
@@ -94,7 +94,7 @@ def create_services(backend: Backend, principal: Principal, count: int, seed: in
     for start in range(0, count, 100):
         items = [service_item(org, n, rng, active=rng.random() < ACTIVE_SHARE)
                  for n in range(start, min(count, start + 100))]
-        outcome = services.create(backend, principal, items)
+        outcome = record_writes.create(backend, principal, "Services__s", items)
         refused = [i for i in outcome.items if not isinstance(i, dict)]
         if refused:
             raise RuntimeError(f"the service layer refused bench data: {refused[0]!r}")

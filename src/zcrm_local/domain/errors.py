@@ -75,6 +75,12 @@ class ErrorCode(StrEnum):
     SYNTAX_ERROR = "SYNTAX_ERROR", 400
     INVALID_ALIAS = "INVALID_ALIAS", 400
     DUPLICATE_ALIAS = "DUPLICATE_ALIAS", 400
+    # Records operations (spec 40 §9–§17); RECORD_LOCKED and NOT_SUPPORTED above serve them too.
+    PATTERN_NOT_MATCHED = "PATTERN_NOT_MATCHED", 400
+    EXPECTED_FIELD_MISSING = "EXPECTED_FIELD_MISSING", 400
+    ALREADY_CONFIGURED = "ALREADY_CONFIGURED", 400
+    FEATURE_NOT_ENABLED = "FEATURE_NOT_ENABLED", 403
+    ALREADY_MODIFIED = "ALREADY_MODIFIED", 412
 
 
 # Derived, for code that holds a code as a plain string (fault rules name theirs in JSON).

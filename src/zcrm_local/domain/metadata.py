@@ -168,6 +168,11 @@ class ModuleSpec:
     related_lists: tuple[RelatedListSpec, ...] = ()
     layout_on_records: bool = True  # records read ``Layout`` (Services__s keeps its earlier shape)
 
+    @property
+    def name_field(self) -> str:
+        """The field whose value names a record (lookups, /deleted, the recycle bin, the timeline)."""
+        return self.display_field or "Name"
+
     def field(self, api_name: str) -> FieldSpec | None:
         for spec in self.fields:
             if spec.api_name == api_name:

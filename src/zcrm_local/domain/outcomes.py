@@ -25,6 +25,8 @@ class Success:
     code: SuccessCode = SuccessCode.SUCCESS
     # Single-object settings resources answer inside their resource key ({"business_hours": {…}}).
     wrapper: str | None = None
+    # Keys Zoho prints between ``code`` and ``details`` (upsert: duplicate_field, action).
+    leading: dict[str, Any] = field(default_factory=dict)
 
 
 Outcome = Success | ZohoError

@@ -484,6 +484,7 @@ EXTRA_ROUTES: tuple[ExtraRoute, ...] = (
     ExtraRoute("GET", "settings/roles/{id}", "Roles (earlier in the index)"),
     ExtraRoute("GET", "settings/profiles", "Profiles (earlier in the index)"),
     ExtraRoute("GET", "settings/profiles/{id}", "Profiles (earlier in the index)"),
+    ExtraRoute("GET", "{module}/actions/fetch_full_data", "Rich Text Fields, the v8 multi-record form (D-522)"),
 )
 
 

@@ -33,7 +33,8 @@ def outcome_body(outcome: Outcome) -> dict[str, Any]:
     """One item of a write answer, or a whole single-object answer (conventions §4.2)."""
     if isinstance(outcome, ZohoError):
         return outcome.body()
-    body = {"code": outcome.code, "details": outcome.details, "message": outcome.message, "status": "success"}
+    body = {"code": outcome.code, **outcome.leading, "details": outcome.details, "message": outcome.message,
+            "status": "success"}
     return {outcome.wrapper: body} if outcome.wrapper else body
 
 

@@ -8,13 +8,16 @@ from zcrm_local.http.org import endpoints as org
 from zcrm_local.http.query import endpoints as query
 from zcrm_local.http.records import endpoints as records
 from zcrm_local.http.settings import catalogue
+from zcrm_local.http.records.routes import CREATE as _CREATE
+from zcrm_local.http.records.routes import DELETE as _DELETE
+from zcrm_local.http.records.routes import EDIT as _EDIT
+from zcrm_local.http.records.routes import VIEW as _VIEW
+from zcrm_local.http.records.routes import record_ops_routes
 from zcrm_local.http.settings import endpoints as settings
 from zcrm_local.http.territories.routes import territory_routes
 from zcrm_local.http.users import endpoints as users
 from zcrm_local.http.users import writes as user_writes
 
-# Record routes name their permission per module: "{module}" is replaced by the gate.
-_VIEW, _CREATE, _EDIT, _DELETE = (f"Crm_Implied_{verb}_{{module}}" for verb in ("View", "Create", "Edit", "Delete"))
 _FORBIDDEN = "Forbidden due to insufficient permissions"  # business hours' own NO_PERMISSION text
 
 
@@ -86,5 +89,6 @@ def crm_routes() -> list[Route]:
             "PUT": Endpoint(records.update_record, ("modules", "{module}", "UPDATE"), permission=_EDIT),
             "DELETE": Endpoint(records.delete_record, ("modules", "{module}", "DELETE"), permission=_DELETE),
         }),
+        *record_ops_routes(),
         *territory_routes(),
     ]

@@ -5,8 +5,13 @@ every territory write and every users write runs through ``run_items``.
     wrapper of it that takes its lock first: territories hold the org lock) → per item, in
     order: the step plans it with the domain's rules (or takes the plan the domain made for the
     whole batch, when rules span items) and applies it → after each applied item, the
-    ``after_apply`` hooks (the extension point: a per-record change log appends here) → the
-    step's ``finish`` (batched writes) → per-item results.
+    ``after_apply`` hooks → the step's ``finish`` (batched writes) → the ``collect`` hooks, given
+    every applied item at once (the per-record change log appends there, in one batch) →
+    per-item results.
+
+A step that writes a record returns ``Changed(result, change)``: the caller gets ``result``; the
+hooks see ``change`` (what the record was and became), so every record write (insert, update,
+delete, upsert, clone, change owner, purge; any module) reaches the change log the same way.
 
 An item's refusal (``ZohoError``) never rolls back another item. A lost race runs the whole
 transaction again with the same leased ids, so every result is rebuilt from scratch.
@@ -23,6 +28,7 @@ import sqlalchemy as sa
 from zcrm_local.domain.errors import ZohoError
 from zcrm_local.service.auth import Principal
 from zcrm_local.service.backend import Backend
+from zcrm_local.service.records import log as record_log
 
 R = TypeVar("R")
 R_co = TypeVar("R_co", covariant=True)
@@ -42,15 +48,27 @@ class Step(Protocol[R_co]):
         ...
 
 
+@dataclass(frozen=True)
+class Changed(Generic[R]):
+    """A step's result for an item that wrote a record, with the record change it made
+    (``domain/records/change_log.RecordChange``)."""
+
+    result: R
+    change: Any
+
+
 @dataclass
 class Applied(Generic[R]):
-    """What an ``after_apply`` hook sees: the item's index and what the step returned."""
+    """What a hook sees: the item's index, what the step returned and, for a record write, the
+    record change it made."""
 
     index: int
     result: R
+    change: Any = None
 
 
 AfterApply = Callable[[sa.Connection, Applied[Any]], None]
+Collect = Callable[[sa.Connection, Principal, Sequence[Applied[Any]]], None]
 
 
 @dataclass
@@ -64,13 +82,14 @@ class Bulk(Generic[R]):
 
 @dataclass
 class Pipeline:
-    """Hooks every write of the process runs after each applied item (empty today; the change
-    log of records is the first planned consumer)."""
+    """Hooks every write of the process runs: after each applied item, and once over every
+    applied item before the transaction commits."""
 
     after_apply: list[AfterApply] = field(default_factory=list)
+    collect: list[Collect] = field(default_factory=list)
 
 
-PIPELINE = Pipeline()
+PIPELINE = Pipeline(collect=[record_log.collect])
 
 
 Transaction = Callable[[Callable[[sa.Connection, Any], Any]], Any]
@@ -87,23 +106,29 @@ def run_items(backend: Backend, principal: Principal, items: Sequence[Any] | Cal
     a batch the domain plans whole inside the transaction.
     """
     leased = backend.ids.lease(principal.org_id, ids_needed) if ids_needed else []
-    hooks = tuple(PIPELINE.after_apply)
+    hooks, collectors = tuple(PIPELINE.after_apply), tuple(PIPELINE.collect)
 
     def run(conn: sa.Connection, context: Any = None) -> Bulk[R]:
         # A re-run (lost race) starts over with the same leased ids.
         ids: Iterator[int] = iter(leased)
         step = make_step(conn, context)
         out: list[R | ZohoError] = []
+        applied: list[Applied[Any]] = []
         for index, item in enumerate(items(step) if callable(items) else items):
             try:
                 result = step.apply(index, item, lambda: next(ids))
             except ZohoError as refusal:
                 out.append(refusal)
                 continue
+            done = Applied(index, result.result, result.change) if isinstance(result, Changed) else \
+                Applied(index, result)
             for hook in hooks:
-                hook(conn, Applied(index, result))
-            out.append(result)
+                hook(conn, done)
+            applied.append(done)
+            out.append(done.result)
         step.finish()
+        for collector in collectors:
+            collector(conn, principal, applied)
         return Bulk(out, step)
 
     if transaction is not None:

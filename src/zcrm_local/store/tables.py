@@ -169,6 +169,53 @@ records = sa.Table(
     sa.Index("ix_records_org_module_modified", "org_id", "module", "modified_time"),
 )
 
+# Deleted records (the recycle bin, spec 40 §9, §13, §16): a deleted record's row moves here
+# whole, so every read of ``records`` stays free of a "deleted" filter. ``data`` is NULL once
+# the entry is permanent (purged from the bin); ``purged_time`` says since when.
+recycle_bin = sa.Table(
+    "recycle_bin",
+    metadata,
+    sa.Column("id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("org_id", sa.BigInteger, sa.ForeignKey("orgs.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("module", sa.String(100), nullable=False),
+    sa.Column("data", Json),
+    sa.Column("display_name", sa.Text),
+    sa.Column("owner_id", sa.BigInteger),
+    sa.Column("created_by", sa.BigInteger),
+    sa.Column("deleted_by", sa.BigInteger),
+    sa.Column("deleted_time", Instant, nullable=False),
+    sa.Column("purged_time", Instant),
+    sa.Index("ix_recycle_bin_org_module_deleted", "org_id", "module", "deleted_time"),
+)
+
+# The per-record change log: one row per record write (insert, update, delete, purge…), written
+# in the write's own transaction. ``seq`` increases per org in commit order (it is taken from a
+# counter row that stays locked until commit), so a reader that remembers the last ``seq`` it saw
+# misses nothing. The timeline reads it; notifications will deliver from it.
+record_changes = sa.Table(
+    "record_changes",
+    metadata,
+    sa.Column("org_id", sa.BigInteger, sa.ForeignKey("orgs.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("seq", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("record_id", sa.BigInteger, nullable=False),
+    sa.Column("module", sa.String(100), nullable=False),
+    sa.Column("operation", sa.String(16), nullable=False),
+    sa.Column("source", sa.String(32), nullable=False),
+    # [{"api_name", "old", "new"}] in field order; values in storage form.
+    sa.Column("changes", Json, nullable=False),
+    sa.Column("done_by", sa.BigInteger),
+    sa.Column("audited_time", Instant, nullable=False),
+    sa.Index("ix_record_changes_record", "org_id", "record_id", "seq"),
+)
+
+# The last change-log ``seq`` handed out per org (its own table: ``counters`` holds limits).
+record_change_heads = sa.Table(
+    "record_change_heads",
+    metadata,
+    sa.Column("org_id", sa.BigInteger, sa.ForeignKey("orgs.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("last_seq", sa.BigInteger, nullable=False),
+)
+
 # Expression indexes of migration 0007_q (spec 50 queries): (body key, compared lower-cased).
 # Text keys are matched by ``lower(…)`` equality (COQL ``=``), lookups by their stored id.
 QUERY_INDEX_KEYS: tuple[tuple[str, bool], ...] = (

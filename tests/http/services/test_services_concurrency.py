@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import sqlalchemy as sa
 
 from zcrm_local.service.auth import authenticate
-from zcrm_local.service.services import writes as services
+from zcrm_local.service.records import writes as services
 from zcrm_local.store.tables import counters
 
 from tests.http.services.helpers import seed_item
@@ -20,7 +20,7 @@ def test_concurrent_creators_stop_exactly_at_the_limit(backend, org):
     principal = authenticate(backend, org.token)
 
     def create_one(_: int) -> str:
-        outcome = services.create(backend, principal, [seed_item(org)])
+        outcome = services.create(backend, principal, "Services__s", [seed_item(org)])
         (item,) = outcome.items
         return "ok" if isinstance(item, dict) else item.code
 
@@ -35,13 +35,13 @@ def test_concurrent_creators_stop_exactly_at_the_limit(backend, org):
 
 def test_concurrent_updates_of_one_service_keep_every_field(backend, org):
     principal = authenticate(backend, org.token)
-    (record,) = services.create(backend, principal, [seed_item(org)]).items
+    (record,) = services.create(backend, principal, "Services__s", [seed_item(org)]).items
     rid = record["id"]
     fields = [("Duration", 30 + i) if i % 2 == 0 else ("Description", f"text {i}") for i in range(16)]
 
     def update(change: tuple[str, object]) -> None:
         key, value = change
-        (item,) = services.update(backend, principal, [{"id": rid, key: value}]).items
+        (item,) = services.update(backend, principal, "Services__s", [{"id": rid, key: value}]).items
         assert isinstance(item, dict), item
 
     with ThreadPoolExecutor(max_workers=8) as pool:

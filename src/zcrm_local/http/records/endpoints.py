@@ -10,10 +10,10 @@ from zcrm_local.config import OLD_VERSIONS
 from zcrm_local.domain import errors as e
 from zcrm_local.domain.records import listing, results
 from zcrm_local.domain.records.modules import registry
-from zcrm_local.domain.records.layouts import record_layout
 from zcrm_local.domain.records.render import RenderContext, render_record, render_records
 from zcrm_local.domain.times import format_datetime, parse_http_or_iso
 from zcrm_local.http.call import Call
+from zcrm_local.http.records.ops import check_external, check_wf_trigger
 from zcrm_local.http.render import bulk_response, empty, json_response, outcome_body
 from zcrm_local.service.records import reads as record_reads
 from zcrm_local.service.records import writes as record_writes
@@ -22,11 +22,7 @@ from zcrm_local.service.territories import records as territory_records
 
 
 def _render_ctx(call: Call, users: Any, related: Any = None) -> RenderContext:
-    spec = registry.get(_module(call))
-    layout = record_layout(int(call.principal.org["prefix"]), spec) if spec else None
-    return RenderContext(users=users, time_zone=call.principal.time_zone,
-                         currency_symbol=call.principal.org["currency_symbol"], related=related or {},
-                         layout=layout)
+    return record_reads.render_context(call.principal, _module(call), users, related)
 
 
 def _module(call: Call) -> str:
@@ -91,6 +87,8 @@ def _if_modified_since(call: Call) -> Any:
 
 
 def get_record(call: Call) -> Response:
+    if (answered := check_external(call)) is not None:
+        return answered
     assert call.module is not None
     record_id = _path_id(call)
     found = record_reads.get_full(call.backend, call.principal, call.module, record_id)
@@ -127,6 +125,8 @@ def update_records(call: Call) -> Response:
 
 
 def update_record(call: Call) -> Response:
+    if (answered := check_external(call)) is not None:
+        return answered
     record_id = _path_id(call)
     items = results.parse_data_array(call.json(), max_items=1)
     record, _ = record_reads.get_one(call.backend, call.principal, _module(call), record_id)
@@ -138,14 +138,20 @@ def update_record(call: Call) -> Response:
 
 def delete_records(call: Call) -> Response:
     raw_ids = results.parse_delete_ids(call.query.get("ids"))
+    check_wf_trigger(call)
     outcome = record_writes.delete(call.backend, call.principal, _module(call), raw_ids)
     outcomes = [item if isinstance(item, e.ZohoError) else results.delete_success(item) for item in outcome]
     return bulk_response("data", outcomes, 200)
 
 
 def delete_record(call: Call) -> Response:
+    if (answered := check_external(call)) is not None:
+        return answered
+    check_wf_trigger(call)
     record_id = _path_id(call)
     (outcome,) = record_writes.delete(call.backend, call.principal, _module(call), [str(record_id)])
     if isinstance(outcome, e.ZohoError):
+        if outcome.code == e.ErrorCode.RECORD_LOCKED:
+            return bulk_response("data", [outcome], 200)
         raise results.delete_path_failure()
     return json_response({"data": [outcome_body(results.delete_success(outcome))]})

@@ -39,9 +39,8 @@ def module(api_name: str) -> ModuleSpec:
     return spec
 
 
-def _ctx(principal: Principal, users: Any) -> RenderContext:
-    return RenderContext(users=users, time_zone=principal.time_zone,
-                         currency_symbol=principal.org["currency_symbol"])
+def _ctx(principal: Principal, module: str, users: Any, related: Any = None) -> RenderContext:
+    return record_reads.render_context(principal, module, users, related)
 
 
 @dataclass(frozen=True)
@@ -57,7 +56,7 @@ def record_page(backend: Backend, org_id: int, api_name: str, page: int, per_pag
     principal = admin_principal(backend, org_id)
     params = ListParams(fields, None, "id", True, page, per_page, (page - 1) * per_page, False)
     found = record_reads.list_page(backend, principal, api_name, params)
-    rows = render_records(spec, found.records, _ctx(principal, found.users), fields)
+    rows = render_records(spec, found.records, _ctx(principal, api_name, found.users, found.related), fields)
     territory_records.territory_field(backend, principal, api_name, rows, fields)
     return RecordPage(spec, rows, found.more)
 
@@ -66,10 +65,10 @@ def record_detail(backend: Backend, org_id: int, api_name: str, record_id: int) 
     """The record exactly as ``GET /{module}/{id}`` renders it."""
     spec = module(api_name)
     principal = admin_principal(backend, org_id)
-    record, users = record_reads.get_one(backend, principal, api_name, record_id)
-    if record is None:
+    found = record_reads.get_full(backend, principal, api_name, record_id)
+    if not found.records:
         return None
-    data = [render_record(spec, record, _ctx(principal, users))]
+    data = [render_record(spec, found.records[0], _ctx(principal, api_name, found.users, found.related))]
     territory_records.territory_field(backend, principal, api_name, data)
     return data[0]
 

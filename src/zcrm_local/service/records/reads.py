@@ -10,7 +10,8 @@ from zcrm_local.domain.records.listing import ListParams
 from zcrm_local.domain.records.lookups import RelatedRef, ids_in_records
 from zcrm_local.domain.records.modules import registry
 from zcrm_local.domain.records.refs import UserRef
-from zcrm_local.domain.records.render import referenced_user_ids
+from zcrm_local.domain.records.layouts import record_layout
+from zcrm_local.domain.records.render import RenderContext, referenced_user_ids
 from zcrm_local.service.auth import Principal
 from zcrm_local.service import installation
 from zcrm_local.service.backend import Backend
@@ -88,3 +89,12 @@ def _users_for(conn: Any, org_id: int, module: str, records: list[dict[str, Any]
     if spec is None:
         return users_by_id(conn, org_id)
     return users_by_id(conn, org_id, referenced_user_ids(spec, records))
+
+
+def render_context(principal: Principal, module: str, users: Any, related: Any = None) -> RenderContext:
+    """How a record of ``module`` renders for ``principal``: the one context every reader of
+    records (the API, the console) renders with."""
+    spec = registry.get(module)
+    layout = record_layout(int(principal.org["prefix"]), spec) if spec else None
+    return RenderContext(users=users, time_zone=principal.time_zone,
+                         currency_symbol=principal.org["currency_symbol"], related=related or {}, layout=layout)
