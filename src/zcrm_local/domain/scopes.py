@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-OPERATIONS = ("ALL", "READ", "CREATE", "UPDATE", "DELETE")
+OPERATIONS = ("ALL", "READ", "CREATE", "UPDATE", "DELETE", "CUSTOM")
 
 # What `credentials` grants when no scope is asked for: every scope the server knows.
 ALL_SCOPES = (
@@ -16,6 +16,9 @@ ALL_SCOPES = (
     "ZohoCRM.settings.ALL",
     "ZohoCRM.users.ALL",
     "ZohoCRM.org.ALL",
+    "ZohoCRM.composite_requests.CUSTOM",
+    "ZohoCRM.send_mail.ALL",
+    "ZohoCRM.templates.ALL",
 )
 
 

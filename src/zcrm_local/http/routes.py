@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from zcrm_local.domain.permissions import MANAGE_SETTINGS, MANAGE_USERS
 from zcrm_local.http.call import Endpoint, Route
+from zcrm_local.http.composite.endpoints import composite
 from zcrm_local.http.org import endpoints as org
 from zcrm_local.http.records import endpoints as records
 from zcrm_local.http.settings import endpoints as settings
@@ -50,5 +51,7 @@ def crm_routes() -> list[Route]:
             "PUT": Endpoint(records.update_record, ("modules", "{module}", "UPDATE"), permission=_EDIT),
             "DELETE": Endpoint(records.delete_record, ("modules", "{module}", "DELETE"), permission=_DELETE),
         }),
+        Route(("__composite_requests",), {
+            "POST": Endpoint(composite, ("composite_requests", None, "CUSTOM"), since=3)}),
         *territory_routes(),
     ]
