@@ -17,6 +17,7 @@ from zcrm_local.config import Settings
 from zcrm_local.domain.clock import SystemClock
 from zcrm_local.domain.records.values import parse_id
 from zcrm_local.service.backend import Backend
+from zcrm_local.service.email import outbox
 from zcrm_local.service.harness import admin, clock, faults, journal, limits, record_hooks, snapshots
 from zcrm_local.service.harness.admin import AdminError
 from zcrm_local.settings_env import ENV, settings_from_env
@@ -75,6 +76,20 @@ def _run(database_url: str | None, action: Any) -> None:
         backend.db.dispose()
     if result is not None:
         typer.echo(json.dumps(result, indent=2))
+
+
+@admin_app.command("outbox")
+def outbox_show(org: OrgArg, database_url: DatabaseOpt = None,
+                clear: Annotated[bool, typer.Option(help="empty the outbox after printing it")] = False) -> None:
+    """The mails an org sent (never over SMTP), oldest first."""
+    def act(b: Backend) -> dict[str, Any]:
+        found = outbox.messages(b, _org(org))
+        if found is None:
+            raise admin.not_found("org")
+        if clear:
+            outbox.clear(b, _org(org))
+        return {"messages": found}
+    _run(database_url, act)
 
 
 @admin_app.command("key")

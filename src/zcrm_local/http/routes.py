@@ -5,6 +5,7 @@ from __future__ import annotations
 from zcrm_local.domain.permissions import MANAGE_SETTINGS, MANAGE_USERS
 from zcrm_local.http.call import Endpoint, Route
 from zcrm_local.http.composite.endpoints import composite
+from zcrm_local.http.email import endpoints as email
 from zcrm_local.http.org import endpoints as org
 from zcrm_local.http.records import endpoints as records
 from zcrm_local.http.settings import endpoints as settings
@@ -51,6 +52,15 @@ def crm_routes() -> list[Route]:
             "PUT": Endpoint(records.update_record, ("modules", "{module}", "UPDATE"), permission=_EDIT),
             "DELETE": Endpoint(records.delete_record, ("modules", "{module}", "DELETE"), permission=_DELETE),
         }),
+        Route(("settings", "emails", "actions", "from_addresses"), {
+            "GET": Endpoint(email.from_addresses, ("settings", "emails", "READ"))}),
+        Route(("{module}", "{id}", "actions", "send_mail"), {
+            "POST": Endpoint(email.send_mail, ("send_mail", "{module}", "CREATE"),
+                             also=(("send_mail", "all", "CREATE"),))}),
+        Route(("{module}", "{id}", "Emails"), {
+            "GET": Endpoint(email.emails_of_record, ("modules", "{module}", "READ"), permission=_VIEW)}),
+        Route(("{module}", "{id}", "Emails", "{message_id}"), {
+            "GET": Endpoint(email.email_of_record, ("modules", "{module}", "READ"), permission=_VIEW)}),
         Route(("__composite_requests",), {
             "POST": Endpoint(composite, ("composite_requests", None, "CUSTOM"), since=3)}),
         *territory_routes(),
