@@ -5,6 +5,7 @@ from __future__ import annotations
 from zcrm_local.domain.permissions import MANAGE_SETTINGS, MANAGE_USERS
 from zcrm_local.http.call import Endpoint, Route
 from zcrm_local.http.composite.endpoints import composite
+from zcrm_local.http.email import drafts
 from zcrm_local.http.email import endpoints as email
 from zcrm_local.http.org import endpoints as org
 from zcrm_local.http.records import endpoints as records
@@ -61,6 +62,30 @@ def crm_routes() -> list[Route]:
             "GET": Endpoint(email.emails_of_record, ("modules", "{module}", "READ"), permission=_VIEW)}),
         Route(("{module}", "{id}", "Emails", "{message_id}"), {
             "GET": Endpoint(email.email_of_record, ("modules", "{module}", "READ"), permission=_VIEW)}),
+        Route(("{module}", "{id}", "__email_drafts"), {
+            "POST": Endpoint(drafts.create_drafts, ("modules", "{module}", "CREATE")),
+            "GET": Endpoint(drafts.get_drafts, ("modules", "{module}", "READ")),
+            "PUT": Endpoint(drafts.update_drafts, ("modules", "{module}", "UPDATE"))}),
+        Route(("{module}", "{id}", "__email_drafts", "{draft_id}"), {
+            "GET": Endpoint(drafts.get_drafts, ("modules", "{module}", "READ")),
+            "PUT": Endpoint(drafts.update_drafts, ("modules", "{module}", "UPDATE")),
+            "DELETE": Endpoint(drafts.delete_draft, ("modules", "{module}", "DELETE"))}),
+        Route(("{module}", "{id}", "actions", "associate_email"), {
+            "POST": Endpoint(drafts.associate_email, ("modules", "{module}", "ALL"), also=(("modules", "emails", "ALL"),))}),
+        Route(("{module}", "{id}", "Emails", "actions", "download_attachments"), {
+            "GET": Endpoint(drafts.download_attachments, ("modules", "{module}", "READ"), permission=_VIEW)}),
+        Route(("{module}", "{id}", "Emails", "actions", "download_inline_images"), {
+            "GET": Endpoint(drafts.download_inline_images, ("modules", "{module}", "READ"), permission=_VIEW)}),
+        Route(("{module}", "{id}", "__emails_sharing_details"), {
+            "GET": Endpoint(drafts.sharing_details, ("modules", "{module}", "READ"), permission=_VIEW)}),
+        Route(("{module}", "{id}", "actions", "unblock_email"), {
+            "POST": Endpoint(drafts.unblock_record, ("send_mail", "{module}", "CREATE"),
+                             also=(("send_mail", "all", "CREATE"),))}),
+        Route(("{module}", "actions", "unblock_email"), {
+            "POST": Endpoint(drafts.unblock_records, ("send_mail", "{module}", "CREATE"),
+                             also=(("send_mail", "all", "CREATE"),))}),
+        Route(("Events", "{id}", "actions", "cancel"), {
+            "POST": Endpoint(drafts.cancel_meeting, ("modules", "events", "UPDATE"))}),
         Route(("__composite_requests",), {
             "POST": Endpoint(composite, ("composite_requests", None, "CUSTOM"), since=3)}),
         *territory_routes(),

@@ -93,12 +93,12 @@ def send_mail(backend: Backend, principal: Principal, module: str, raw_id: str, 
 
 def store_mail(backend: Backend, principal: Principal, module: str, record_id: int, message_id: str,
                doc: dict[str, Any], *, source: str, state: str, now: datetime, kind: str = "mail",
-               scheduled_time: datetime | None = None) -> None:
+               scheduled_time: datetime | None = None, user_id: int | None = None) -> None:
     """One row of the org's mails; kind ``mail`` is the outbox."""
     def write(conn: Any) -> None:
         store.insert(conn, {
             "org_id": principal.org_id, "message_id": message_id, "seq": store.next_seq(conn, principal.org_id),
-            "kind": kind, "module": module, "record_id": record_id, "user_id": principal.user_id,
+            "kind": kind, "module": module, "record_id": record_id, "user_id": user_id or principal.user_id,
             "source": source, "state": state, "scheduled_time": scheduled_time, "created_time": now,
             "modified_time": now, "doc": doc})
 
