@@ -74,6 +74,7 @@ class ErrorCode(StrEnum):
     CANNOT_PERFORM_ACTION = "CANNOT_PERFORM_ACTION", 400
     DAILY_LIMIT_EXCEEDED = "DAILY_LIMIT_EXCEEDED", 400
     CANNOT_PROCESS = "CANNOT_PROCESS", 400
+    EXPECTED_FIELD_MISSING = "EXPECTED_FIELD_MISSING", 400
 
 
 # Derived, for code that holds a code as a plain string (fault rules name theirs in JSON).

@@ -7,6 +7,8 @@ from zcrm_local.http.call import Endpoint, Route
 from zcrm_local.http.composite.endpoints import composite
 from zcrm_local.http.email import drafts
 from zcrm_local.http.email import endpoints as email
+from zcrm_local.http.email import settings as email_settings
+from zcrm_local.http.email import templates as email_templates
 from zcrm_local.http.org import endpoints as org
 from zcrm_local.http.records import endpoints as records
 from zcrm_local.http.settings import endpoints as settings
@@ -86,6 +88,39 @@ def crm_routes() -> list[Route]:
                              also=(("send_mail", "all", "CREATE"),))}),
         Route(("Events", "{id}", "actions", "cancel"), {
             "POST": Endpoint(drafts.cancel_meeting, ("modules", "events", "UPDATE"))}),
+        Route(("settings", "email_templates"), {
+            "GET": Endpoint(email_templates.email_templates, ("templates", "email", "READ"))}),
+        Route(("settings", "email_templates", "{template_id}"), {
+            "GET": Endpoint(email_templates.email_templates, ("templates", "email", "READ"))}),
+        Route(("settings", "inventory_templates"), {
+            "GET": Endpoint(email_templates.inventory_templates, ("templates", "inventory", "READ"))}),
+        Route(("settings", "inventory_templates", "{template_id}"), {
+            "GET": Endpoint(email_templates.inventory_templates, ("templates", "inventory", "READ"))}),
+        Route(("settings", "unsubscribe_links"), {
+            "GET": Endpoint(email_settings.get_links, ("settings", "unsubscribe", "READ"),
+                            also=(("settings", "unsubscribe_links", "READ"),)),
+            "POST": Endpoint(email_settings.create_link, ("settings", "unsubscribe", "CREATE")),
+            "PUT": Endpoint(email_settings.update_links, ("settings", "unsubscribe", "UPDATE"))}),
+        Route(("settings", "unsubscribe_links", "{link_id}"), {
+            "GET": Endpoint(email_settings.get_links, ("settings", "unsubscribe", "READ"),
+                            also=(("settings", "unsubscribe_links", "READ"),)),
+            "PUT": Endpoint(email_settings.update_links, ("settings", "unsubscribe", "UPDATE")),
+            "DELETE": Endpoint(email_settings.delete_link, ("settings", "unsubscribe", "DELETE"))}),
+        Route(("settings", "unsubscribe_link", "actions", "associations"), {
+            "GET": Endpoint(email_settings.link_associations, ("settings", "unsubscribe", "READ"),
+                            also=(("settings", "unsubscribe_links", "READ"),))}),
+        Route(("settings", "automation", "cadences"), {
+            "GET": Endpoint(email_settings.get_cadences, ("settings", "cadences", "READ"))}),
+        Route(("{module}", "actions", "enrol_in_cadences"), {
+            "POST": Endpoint(email_settings.enrol_in_cadences, ("modules", "{module}", "CREATE"))}),
+        Route(("{module}", "actions", "unenrol_from_cadences"), {
+            "POST": Endpoint(email_settings.unenrol_from_cadences, ("modules", "{module}", "CREATE"))}),
+        Route(("{module}", "{id}", "actions", "send_mail_merge"), {
+            "POST": Endpoint(email_settings.send_mail_merge, ("settings", "mailmerge", "CREATE"))}),
+        Route(("{module}", "{id}", "actions", "sign_mail_merge"), {
+            "POST": Endpoint(email_settings.sign_mail_merge, ("settings", "mailmerge", "CREATE"))}),
+        Route(("{module}", "{id}", "actions", "download_mail_merge"), {
+            "POST": Endpoint(email_settings.download_mail_merge, ("settings", "mailmerge", "CREATE"))}),
         Route(("__composite_requests",), {
             "POST": Endpoint(composite, ("composite_requests", None, "CUSTOM"), since=3)}),
         *territory_routes(),

@@ -10,7 +10,7 @@ from zcrm_local.service.harness import admin
 from zcrm_local.service.harness.admin import invalid
 
 _O = "/orgs/{org_id}"
-FIXTURE_KINDS = ("email_template", "inventory_template", "from_address", "bounce", "cadence")
+FIXTURE_KINDS = ("email_template", "inventory_template", "mail_merge_template", "from_address", "bounce", "cadence")
 
 
 def _list(call: AdminCall) -> tuple[int, Any]:
@@ -41,6 +41,7 @@ OUTBOX_OPS: tuple[AdminOp, ...] = (
     AdminOp("GET", _O + "/outbox", _list, "Every mail the org sent (never over SMTP), oldest first"),
     AdminOp("DELETE", _O + "/outbox", _clear, "Empty the org's outbox"),
     AdminOp("PUT", _O + "/email_fixtures/{kind}/{key}", _fixture,
-            "Set an email fixture: email_template, inventory_template, from_address, bounce, cadence",
+            "Set an email fixture: email_template, inventory_template, mail_merge_template, from_address, "
+            "bounce, cadence",
             {"type": "object"}),
 )

@@ -58,3 +58,8 @@ def put_setting(conn: sa.Connection, org_id: int, kind: str, key: str, doc: Any)
     conn.execute(sa.delete(email_settings).where(email_settings.c.org_id == org_id, email_settings.c.kind == kind,
                                                  email_settings.c.key == key))
     conn.execute(sa.insert(email_settings), [{"org_id": org_id, "kind": kind, "key": key, "doc": doc}])
+
+
+def delete_setting(conn: sa.Connection, org_id: int, kind: str, key: str) -> None:
+    conn.execute(sa.delete(email_settings).where(email_settings.c.org_id == org_id, email_settings.c.kind == kind,
+                                                 email_settings.c.key == key))
