@@ -18,6 +18,7 @@ from zcrm_local.domain.clock import SystemClock
 from zcrm_local.domain.records.values import parse_id
 from zcrm_local.service.backend import Backend
 from zcrm_local.service.email import outbox
+from zcrm_local.service.email.outbox import FIXTURE_KINDS
 from zcrm_local.service.harness import admin, clock, faults, journal, limits, record_hooks, snapshots
 from zcrm_local.service.harness.admin import AdminError
 from zcrm_local.settings_env import ENV, settings_from_env
@@ -89,6 +90,27 @@ def outbox_show(org: OrgArg, database_url: DatabaseOpt = None,
         if clear:
             outbox.clear(b, _org(org))
         return {"messages": found}
+    _run(database_url, act)
+
+
+@admin_app.command("email-fixture")
+def email_fixture(org: OrgArg, kind: str, key: str,
+                  doc: Annotated[str, typer.Argument(help="the fixture as a JSON object")],
+                  database_url: DatabaseOpt = None) -> None:
+    """Set an email fixture: email_template, inventory_template, mail_merge_template, from_address,
+    bounce, cadence."""
+    def act(b: Backend) -> dict[str, Any]:
+        try:
+            parsed = json.loads(doc)
+        except json.JSONDecodeError:
+            raise admin.invalid("the fixture must be JSON") from None
+        if not isinstance(parsed, dict):
+            raise admin.invalid("the fixture must be a JSON object")
+        if kind not in FIXTURE_KINDS:
+            raise admin.invalid(f"kind: one of {', '.join(FIXTURE_KINDS)}")
+        admin.org_row(b, _org(org))
+        outbox.put_fixture(b, _org(org), kind, key, parsed)
+        return {"kind": kind, "key": key, "doc": parsed}
     _run(database_url, act)
 
 

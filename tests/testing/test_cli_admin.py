@@ -83,3 +83,12 @@ def test_admin_outbox_prints_and_clears_the_orgs_mail(database_url, database, or
     shown = _run(database_url, "outbox", str(org.id), "--clear")
     assert [(m["message_id"], m["subject"], m["record_id"]) for m in shown["messages"]] == [(message_id, "CLI", rid)]
     assert _run(database_url, "outbox", str(org.id)) == {"messages": []}
+
+
+def test_admin_email_fixture_sets_a_template(database_url, database, org, client):
+    shown = _run(database_url, "email-fixture", str(org.id), "email_template", "42", '{"name": "Hi", "subject": "S"}')
+    assert shown == {"kind": "email_template", "key": "42", "doc": {"name": "Hi", "subject": "S"}}
+    r = client.get("/crm/v7/settings/email_templates/42", headers=org.headers)
+    assert r.json()["email_templates"][0]["name"] == "Hi"
+    done = runner.invoke(cli, ["admin", "email-fixture", str(org.id), "nope", "1", "{}", "--database-url", database_url])
+    assert done.exit_code == 1

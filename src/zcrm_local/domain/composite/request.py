@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from zcrm_local.domain import errors as e
+from zcrm_local.domain.records.values import holds_nul
 
 MAX_SUB_REQUESTS = 5
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
@@ -101,6 +102,9 @@ def check_items(items: list[Any], composite_version: int) -> list[Checked]:
 def _check(i: int, item: Any, composite_version: int) -> Checked:
     if not isinstance(item, dict):
         return e.wrong_type(WRAPPER, _path(i), "jsonobject")
+    for key in ("sub_request_id", "method", "uri", "params", "headers"):
+        if holds_nul(item.get(key)):
+            return e.invalid_data(key, _path(i, key))
     for key in ("method", "uri"):
         if item.get(key) is None:
             return e.mandatory_not_found(key, _path(i, key))

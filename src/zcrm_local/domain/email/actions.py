@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from zcrm_local.domain import errors as e
+from zcrm_local.domain.email.text import refuse_nul
 from zcrm_local.domain.times import parse_datetime
 
 UNBLOCK_FIELDS = ("Email", "Secondary_Email")
@@ -54,6 +55,7 @@ def cancel_request(body: Any) -> bool:
     path = "$.data[0].send_cancelling_mail"
     items = body.get("data") if isinstance(body, dict) else None
     item = items[0] if isinstance(items, list) and items and isinstance(items[0], dict) else {}
+    refuse_nul(item, "$.data[0]")
     value = item.get("send_cancelling_mail")
     if value is None:
         raise e.ZohoError(e.ErrorCode.MANDATORY_NOT_FOUND, "Required field not found",

@@ -7,6 +7,7 @@ from typing import Any
 
 from zcrm_local.domain import errors as e
 from zcrm_local.domain.records.generic import is_email
+from zcrm_local.domain.email.text import refuse_nul
 from zcrm_local.domain.times import parse_datetime
 
 WRAPPER = "__email_drafts"
@@ -44,6 +45,7 @@ def check(i: int, item: Any, allowed_from: frozenset[str], *, update: bool,
     """The draft's stored document (merged over ``current`` on update)."""
     if not isinstance(item, dict):
         raise e.wrong_type(WRAPPER, f"$.{WRAPPER}[{i}]", "jsonobject")
+    refuse_nul(item, f"$.{WRAPPER}[{i}]")
     if update and "inventory_details" in item:
         raise e.ZohoError(e.ErrorCode.NOT_ALLOWED, MSG_NO_INVENTORY,
                           {"api_name": "inventory_details", "json_path": _p(i, "inventory_details")})
@@ -116,6 +118,7 @@ def _a(key: str) -> str:
 def check_associate(item: Any) -> dict[str, Any]:
     if not isinstance(item, dict):
         raise e.wrong_type("Emails", "$.Emails[0]", "jsonobject")
+    refuse_nul(item, "$.Emails[0]")
     for key in ASSOCIATE_MANDATORY:
         if item.get(key) is None or item.get(key) == "":
             raise e.mandatory_not_found(key, _a(key))
@@ -129,6 +132,13 @@ def check_associate(item: Any) -> dict[str, Any]:
         if not isinstance(value, list) or not all(
                 isinstance(x, dict) and isinstance(x.get("email"), str) and is_email(x["email"]) for x in value):
             raise e.invalid_data(key, _a(key))
+    for key in ("subject", "content"):
+        if not isinstance(item[key], str):
+            raise e.wrong_type(key, _a(key), "text")
+    if item.get("mail_format") is not None and item["mail_format"] not in ("html", "text"):
+        raise e.invalid_data("mail_format", _a("mail_format"), supported_values=["html", "text"])
+    if item.get("linked_record") is not None and not isinstance(item["linked_record"], dict):
+        raise e.wrong_type("linked_record", _a("linked_record"), "jsonobject")
     if not isinstance(item["sent"], bool):
         raise e.wrong_type("sent", _a("sent"), "boolean")
     if not isinstance(item["date_time"], str) or parse_datetime(item["date_time"]) is None:

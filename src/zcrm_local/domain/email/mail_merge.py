@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from zcrm_local.domain import errors as e
+from zcrm_local.domain.email.text import refuse_nul
 from zcrm_local.domain.records.generic import is_email
 
 FORMATS = ("pdf", "html", "docx")
@@ -25,6 +26,7 @@ def item_of(body: Any, wrapper: str) -> dict[str, Any]:
         raise e.mandatory_not_found(wrapper, f"$.{wrapper}")
     if len(items) > 1:
         raise e.invalid_data(wrapper, f"$.{wrapper}", maximum_length=1)
+    refuse_nul(items[0], f"$.{wrapper}[0]")
     return items[0]
 
 
@@ -87,8 +89,12 @@ def send_plan(item: Mapping[str, Any], template: Mapping[str, Any], allowed_from
 
 def sign_plan(item: Mapping[str, Any]) -> dict[str, Any]:
     w = "sign_mail_merge"
-    if not item.get("file_name"):
+    if item.get("file_name") in (None, ""):
         raise e.mandatory_not_found("file_name", _p(w, "file_name"))
+    if not isinstance(item["file_name"], str) or len(item["file_name"]) > MAX_FILE_NAME:
+        raise e.invalid_data("file_name", _p(w, "file_name"), maximum_length=MAX_FILE_NAME)
+    if "sign_in_order" in item and not isinstance(item["sign_in_order"], bool):
+        raise e.wrong_type("sign_in_order", _p(w, "sign_in_order"), "boolean")
     signers = item.get("signers") or []
     if not isinstance(signers, list):
         raise e.wrong_type("signers", _p(w, "signers"), "jsonarray")

@@ -11,6 +11,7 @@ from typing import Any
 
 from zcrm_local.domain import errors as e
 from zcrm_local.domain.records.generic import is_email
+from zcrm_local.domain.email.text import refuse_nul
 from zcrm_local.domain.times import parse_datetime
 
 MAX_RECIPIENTS = 50
@@ -103,6 +104,7 @@ def merge(text: str | None, module: str, record: Mapping[str, Any]) -> str | Non
 def plan(item: Any, ctx: Context) -> Planned:
     if not isinstance(item, dict):
         raise e.wrong_type("data", "$.data[0]", "jsonobject")
+    refuse_nul(item, "$.data[0]")
     for key in ("from", "to"):
         if item.get(key) is None:
             raise e.mandatory_not_found(key, _path(key))

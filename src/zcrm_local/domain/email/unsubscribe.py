@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from zcrm_local.domain import errors as e
+from zcrm_local.domain.email.text import refuse_nul
 
 WRAPPER = "unsubscribe_links"
 MAX_LINKS = 10
@@ -52,6 +53,7 @@ def check(i: int, item: Any, current: Mapping[str, Any] | None, other_names: set
     """The link's stored fields (``current`` merged with ``item`` on update)."""
     if not isinstance(item, dict):
         raise e.wrong_type(WRAPPER, f"$.{WRAPPER}[{i}]", "jsonobject")
+    refuse_nul(item, f"$.{WRAPPER}[{i}]")
     doc = {k: (current or {}).get(k) for k in KEYS}
     doc.update({k: item[k] for k in KEYS if k in item})
     for key in ("name", "page_type", "submission_action_type"):

@@ -6,11 +6,11 @@ from typing import Any
 
 from zcrm_local.http.harness.ops import AdminCall, AdminOp
 from zcrm_local.service.email import outbox
+from zcrm_local.service.email.outbox import FIXTURE_KINDS
 from zcrm_local.service.harness import admin
 from zcrm_local.service.harness.admin import invalid
 
 _O = "/orgs/{org_id}"
-FIXTURE_KINDS = ("email_template", "inventory_template", "mail_merge_template", "from_address", "bounce", "cadence")
 
 
 def _list(call: AdminCall) -> tuple[int, Any]:

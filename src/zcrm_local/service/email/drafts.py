@@ -68,7 +68,10 @@ def update(backend: Backend, principal: Principal, module: str, raw_id: str, bod
     now = backend.org_now(principal.org)
     out: list[Outcome] = []
     for i, item in enumerate(items):
-        target = draft_id or (item.get("id") if isinstance(item, dict) else None)
+        if not isinstance(item, dict):
+            out.append(e.wrong_type(rules.WRAPPER, f"$.{rules.WRAPPER}[{i}]", "jsonobject"))
+            continue
+        target = draft_id or item.get("id")
         if target is None:
             out.append(e.mandatory_not_found("id", f"$.{rules.WRAPPER}[{i}].id"))
             continue

@@ -10,6 +10,9 @@ from zcrm_local.store.email import rows as store
 from zcrm_local.store.org import orgs as org_store
 
 
+FIXTURE_KINDS = ("email_template", "inventory_template", "mail_merge_template", "from_address", "bounce", "cadence")
+
+
 def _org(backend: Backend, org_id: int) -> Any:
     with backend.db.read() as conn:
         return org_store.get_org(conn, org_id)

@@ -8,6 +8,7 @@ from typing import Any
 from zcrm_local.domain import errors as e
 from zcrm_local.domain.email import unsubscribe as rules
 from zcrm_local.domain.outcomes import Outcome, Success
+from zcrm_local.domain.metadata import scoped_id
 from zcrm_local.domain.times import format_datetime
 from zcrm_local.service.auth import Principal
 from zcrm_local.service.backend import Backend
@@ -15,18 +16,23 @@ from zcrm_local.service.email.mail import user_name
 from zcrm_local.store.email import rows as store
 
 KIND = "unsubscribe_link"
+DEFAULT_SUFFIX = 9_700_001
 
 
-def _links(conn: Any, backend: Backend, principal: Principal, spare_id: int) -> dict[str, Any]:
-    """The org's links; the Default one is made on first use (with ``spare_id``, leased before
-    the transaction: the allocator writes in a transaction of its own)."""
+def _links(conn: Any, backend: Backend, principal: Principal) -> dict[str, Any]:
+    """The org's links. Until it is first changed the Default link is not stored: its id is
+    fixed per org, so reads and refused writes leave the store as it was."""
     found = store.settings_of(conn, principal.org_id, KIND)
     if not any(doc.get("name") == rules.DEFAULT_NAME for doc in found.values()):
-        link_id = str(spare_id)
-        doc = _stamp(rules.default_link(), principal, backend.org_now(principal.org), None)
-        store.put_setting(conn, principal.org_id, KIND, link_id, doc)
-        found[link_id] = doc
+        created = principal.org["created_time"]
+        default = {**rules.default_link(), "created_time": created.isoformat(), "modified_time": created.isoformat(),
+                   "created_by": None, "modified_by": None}
+        found[default_id(principal)] = default
     return found
+
+
+def default_id(principal: Principal) -> str:
+    return scoped_id(int(principal.org["prefix"]), DEFAULT_SUFFIX)
 
 
 def _stamp(doc: dict[str, Any], principal: Principal, now: datetime, current: Any) -> dict[str, Any]:
@@ -45,19 +51,19 @@ def _render(link_id: str, doc: dict[str, Any], tz: str) -> dict[str, Any]:
 
 
 def listing(backend: Backend, principal: Principal, link_id: str | None) -> list[dict[str, Any]]:
-    spare = backend.ids.lease(principal.org_id, 1)[0]
-    found = backend.db.write_retrying(lambda conn: _links(conn, backend, principal, spare))
+    with backend.db.read() as conn:
+        found = _links(conn, backend, principal)
     items = sorted(found.items(), key=lambda kv: kv[1]["created_time"])
     return [_render(k, v, principal.time_zone) for k, v in items if link_id is None or k == link_id]
 
 
-def _items(body: Any, maximum: int | None) -> list[Any]:
+def _items(body: Any, maximum: int) -> list[Any]:
     if not isinstance(body, dict) or body.get(rules.WRAPPER) is None:
         raise e.mandatory_not_found(rules.WRAPPER, f"$.{rules.WRAPPER}")
     items = body[rules.WRAPPER]
     if not isinstance(items, list) or not items:
         raise e.wrong_type(rules.WRAPPER, f"$.{rules.WRAPPER}", "jsonarray")
-    if maximum is not None and len(items) > maximum:
+    if len(items) > maximum:
         raise e.invalid_data(rules.WRAPPER, f"$.{rules.WRAPPER}", maximum_length=maximum)
     return items
 
@@ -65,10 +71,10 @@ def _items(body: Any, maximum: int | None) -> list[Any]:
 def create(backend: Backend, principal: Principal, body: Any) -> list[Outcome]:
     items = _items(body, 1)
     now = backend.org_now(principal.org)
-    spare, new_id = backend.ids.lease(principal.org_id, 2)
+    new_id = backend.ids.lease(principal.org_id, 1)[0]
 
     def write(conn: Any) -> Outcome:
-        links = _links(conn, backend, principal, spare)
+        links = _links(conn, backend, principal)
         if len(links) >= rules.MAX_LINKS:
             raise rules.limit_exceeded()
         try:
@@ -83,12 +89,11 @@ def create(backend: Backend, principal: Principal, body: Any) -> list[Outcome]:
 
 
 def update(backend: Backend, principal: Principal, body: Any, link_id: str | None) -> list[Outcome]:
-    items = _items(body, None)
+    items = _items(body, rules.MAX_LINKS)
     now = backend.org_now(principal.org)
-    spare = backend.ids.lease(principal.org_id, 1)[0]
 
     def write(conn: Any) -> list[Outcome]:
-        links = _links(conn, backend, principal, spare)
+        links = _links(conn, backend, principal)
         if link_id is not None and link_id not in links:
             raise rules.not_in_org()
         out: list[Outcome] = []
@@ -115,10 +120,9 @@ def update(backend: Backend, principal: Principal, body: Any, link_id: str | Non
 
 
 def delete(backend: Backend, principal: Principal, link_id: str) -> Success:
-    spare = backend.ids.lease(principal.org_id, 1)[0]
 
     def write(conn: Any) -> None:
-        links = _links(conn, backend, principal, spare)
+        links = _links(conn, backend, principal)
         if link_id not in links:
             raise rules.not_in_org()
         if links[link_id]["name"] == rules.DEFAULT_NAME:
