@@ -325,3 +325,11 @@ def test_meeting_cancel_without_events_module(client, org):
     r = _call(client, org, "POST", "Events/1/actions/cancel", {"data": [{"send_cancelling_mail": True}]})
     assert (r.status_code, r.json()) == (400, _error("INVALID_MODULE", "the module name given seems to be invalid",
                                                      {"resource_path_index": 0}))
+
+
+def test_a_nul_in_a_draft_or_message_id_is_just_unknown(client, org):
+    rid = _lead(client, org)
+    r = _call(client, org, "PUT", f"Leads/{rid}/__email_drafts", {"__email_drafts": [{"id": "\u0000", "subject": "x"}]})
+    assert (r.status_code, r.json()) == (400, {"__email_drafts": [_error(
+        "INVALID_DATA", "Invalid draft Id", {"api_name": "id", "json_path": "$.__email_drafts[0].id"})]})
+    assert _call(client, org, "GET", f"Leads/{rid}/Emails/%00").status_code == 204

@@ -29,6 +29,8 @@ def _clear(call: AdminCall) -> tuple[int, Any]:
 
 def _fixture(call: AdminCall) -> tuple[int, Any]:
     kind, key = call.params["kind"], call.params["key"]
+    if "\x00" in key:
+        raise invalid("key: no NUL characters")
     if kind not in FIXTURE_KINDS:
         raise invalid(f"kind: one of {', '.join(FIXTURE_KINDS)}")
     doc = call.obj()

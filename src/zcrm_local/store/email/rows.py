@@ -26,6 +26,8 @@ def of_record(conn: sa.Connection, org_id: int, record_id: int, kinds: tuple[str
 
 
 def get(conn: sa.Connection, org_id: int, message_id: str) -> sa.RowMapping | None:
+    if "\x00" in message_id:
+        return None  # no stored id holds one, and PostgreSQL refuses NUL in a text parameter
     stmt = sa.select(emails).where(emails.c.org_id == org_id, emails.c.message_id == message_id)
     return conn.execute(stmt).mappings().first()
 
