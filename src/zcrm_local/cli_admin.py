@@ -17,6 +17,8 @@ import typer
 from zcrm_local.cli_common import DatabaseOpt, OrgArg, fail, open_backend, refuse, resolve_org
 from zcrm_local.domain.records.values import parse_id
 from zcrm_local.service.backend import Backend
+from zcrm_local.service.email import outbox
+from zcrm_local.service.email.outbox import FIXTURE_KINDS
 from zcrm_local.service.harness import admin, clock, faults, journal, limits, record_hooks, snapshots
 from zcrm_local.service.harness.admin import AdminError
 
@@ -57,6 +59,41 @@ def _run(database_url: str | None, action: Any) -> None:
         backend.db.dispose()
     if result is not None:
         typer.echo(json.dumps(result, indent=2))
+
+
+@admin_app.command("outbox")
+def outbox_show(org: OrgArg, database_url: DatabaseOpt = None,
+                clear: Annotated[bool, typer.Option(help="empty the outbox after printing it")] = False) -> None:
+    """The mails an org sent (never over SMTP), oldest first."""
+    def act(b: Backend) -> dict[str, Any]:
+        found = outbox.messages(b, _org(org))
+        if found is None:
+            raise admin.not_found("org")
+        if clear:
+            outbox.clear(b, _org(org))
+        return {"messages": found}
+    _run(database_url, act)
+
+
+@admin_app.command("email-fixture")
+def email_fixture(org: OrgArg, kind: str, key: str,
+                  doc: Annotated[str, typer.Argument(help="the fixture as a JSON object")],
+                  database_url: DatabaseOpt = None) -> None:
+    """Set an email fixture: email_template, inventory_template, mail_merge_template, from_address,
+    bounce, cadence."""
+    def act(b: Backend) -> dict[str, Any]:
+        try:
+            parsed = json.loads(doc)
+        except json.JSONDecodeError:
+            raise admin.invalid("the fixture must be JSON") from None
+        if not isinstance(parsed, dict):
+            raise admin.invalid("the fixture must be a JSON object")
+        if kind not in FIXTURE_KINDS:
+            raise admin.invalid(f"kind: one of {', '.join(FIXTURE_KINDS)}")
+        admin.org_row(b, _org(org))
+        outbox.put_fixture(b, _org(org), kind, key, parsed)
+        return {"kind": kind, "key": key, "doc": parsed}
+    _run(database_url, act)
 
 
 @admin_app.command("key")

@@ -13,6 +13,7 @@ from tests.fuzz.helpers import assert_zoho_answer
 from tests.http.services.helpers import seed_item
 from zcrm_local.domain.metadata import scoped_id
 from zcrm_local.http.routes import crm_routes
+from zcrm_local.service.email import outbox
 from zcrm_local.service.harness.snapshots import export_org
 
 API = "/crm/v7"
@@ -42,10 +43,22 @@ def _setup(client, org: Org) -> dict[str, str]:  # type: ignore[no-untyped-def]
     assert child.status_code == 201, child.text
     account = client.post(f"{API}/Accounts", headers=org.headers, json={"data": [{"Account_Name": "Fuzz"}]})
     assert account.status_code == 201, account.text
+    lead = client.post(f"{API}/Leads", headers=org.headers, json={"data": [{"Last_Name": "Fuzz",
+                                                                           "Email": "fuzz@example.com"}]})
+    assert lead.status_code == 201, lead.text
+    lead_id = lead.json()["data"][0]["details"]["id"]
+    sender = client.get(f"{API}/settings/emails/actions/from_addresses", headers=org.headers).json()[
+        "from_addresses"][0]["email"]
+    draft = client.post(f"{API}/Leads/{lead_id}/__email_drafts", headers=org.headers,
+                        json={"__email_drafts": [{"from": sender, "rich_text": True}]})
+    assert draft.status_code == 201, draft.text
+    outbox.put_fixture(client.app.state.backend, org.id, "mail_merge_template", "Fuzz", {"content": "x"})
     return {"module": "Services__s", "id": made.json()["data"][0]["details"]["id"], "root": root,
             "account": account.json()["data"][0]["details"]["id"],
             "territory_id": child.json()["territories"][0]["details"]["id"],
-            "user_id": str(org.made.user_ids["standard"]), **_role_and_profile(client, org)}
+            "user_id": str(org.made.user_ids["standard"]), "lead": lead_id, "sender": sender,
+            "draft_id": draft.json()["__email_drafts"][0]["details"]["id"],
+            "link_id": scoped_id(org.made.prefix, 9_700_001), **_role_and_profile(client, org)}
 
 
 def _role_and_profile(client, org: Org) -> dict[str, str]:  # type: ignore[no-untyped-def]
@@ -57,6 +70,8 @@ def _role_and_profile(client, org: Org) -> dict[str, str]:  # type: ignore[no-un
 def _templates(org: Org, ids: dict[str, str]) -> dict[tuple[str, str], tuple[str, Any]]:
     """(method, route pattern) → (wrapper key, a valid body's inner value)."""
     rec, child, root, user, account = ids["id"], ids["territory_id"], ids["root"], ids["user_id"], ids["account"]
+    sender, to = ids.get("sender", "a@example.com"), [{"email": "fuzz@example.com"}]
+    merge = {"mail_merge_template": {"name": "Fuzz"}}
     rule = {"comparator": "greater_than", "field": {"api_name": "Amount", "id": scoped_id(org.made.prefix, 4_000_002)},
             "value": "2000000"}
     ter = [{"Territories": [{"id": child}]}]
@@ -101,6 +116,24 @@ def _templates(org: Org, ids: dict[str, str]) -> dict[tuple[str, str], tuple[str
         ("POST", "{module}/actions/change_owner"): ("owner", {"id": user}),
         ("POST", "settings/duplicate_check_preference"): ("duplicate_check_preference", {"type": "converted_records"}),
         ("PUT", "settings/duplicate_check_preference"): ("duplicate_check_preference", {"type": "converted_records"}),
+        ("POST", "{module}/{id}/actions/send_mail"): ("data", [{"from": {"email": sender}, "to": to, "subject": "F"}]),
+        ("POST", "{module}/{id}/__email_drafts"): ("__email_drafts", [{"from": sender, "rich_text": True,
+                                                                      "subject": "D"}]),
+        ("PUT", "{module}/{id}/__email_drafts"): ("__email_drafts", [{"id": ids.get("draft_id"), "subject": "E"}]),
+        ("PUT", "{module}/{id}/__email_drafts/{draft_id}"): ("__email_drafts", [{"subject": "E"}]),
+        ("POST", "{module}/{id}/actions/associate_email"): ("Emails", [{
+            "from": {"email": "x@example.com"}, "to": to, "subject": "S", "content": "C",
+            "date_time": "2026-11-20T10:00:00+00:00", "sent": True, "original_message_id": "<fuzz@x>"}]),
+        ("POST", "settings/unsubscribe_links"): ("unsubscribe_links", [{
+            "name": "Fuzz", "page_type": "standard", "submission_action_type": "display_message",
+            "submission_message": "Bye"}]),
+        ("PUT", "settings/unsubscribe_links"): ("unsubscribe_links", [{"id": ids.get("link_id"), "name": "R"}]),
+        ("PUT", "settings/unsubscribe_links/{link_id}"): ("unsubscribe_links", [{"name": "R"}]),
+        ("POST", "{module}/{id}/actions/send_mail_merge"): ("send_mail_merge", [{
+            **merge, "from_address": {"type": "email", "value": sender}, "to_address": [
+                {"type": "email", "value": "fuzz@example.com"}]}]),
+        ("POST", "{module}/{id}/actions/sign_mail_merge"): ("sign_mail_merge", [{**merge, "file_name": "f"}]),
+        ("POST", "{module}/{id}/actions/download_mail_merge"): ("download_mail_merge", [merge]),
     }
 
 
@@ -121,8 +154,15 @@ EMPTY_BODY_OK = {("POST", "{module}/{id}/actions/clone")}
 # Query parameters a route needs besides its body.
 PATH_QUERY = {("POST", "settings/duplicate_check_preference"): "?module=Leads",
               ("PUT", "settings/duplicate_check_preference"): "?module=Leads"}
+# Bodies that are not a wrapper of objects, or whose success status does not mean "accepted"
+# (a composite answers 200 whatever its sub-requests answered): tests/fuzz/test_email_hostile.py.
+OWN_HOSTILE_TESTS = {("POST", "__composite_requests"), ("POST", "{module}/{id}/actions/unblock_email"),
+                     ("POST", "{module}/actions/unblock_email"), ("POST", "{module}/actions/enrol_in_cadences"),
+                     ("POST", "{module}/actions/unenrol_from_cadences"), ("POST", "Events/{id}/actions/cancel")}
+# Email calls run on a lead with an address (Services are no email module).
+ON_LEAD = ("send_mail", "__email_drafts", "associate_email", "mail_merge")
 WRITES = sorted((method, "/".join(route.pattern)) for route in crm_routes() for method in route.methods
-                if method in ("POST", "PUT", "PATCH"))
+                if method in ("POST", "PUT", "PATCH") and (method, "/".join(route.pattern)) not in OWN_HOSTILE_TESTS)
 
 
 def test_every_write_endpoint_has_a_template(backend) -> None:  # type: ignore[no-untyped-def]
@@ -228,14 +268,17 @@ def test_nasty_bodies_are_refused_and_change_nothing(  # type: ignore[no-untyped
     wrapper, valid = _templates(org, ids)[(method, pattern)]
     # Services have no territories: the record actions work on an account.
     on_lead = ("_territories" in pattern or "change_owner" in pattern) and pattern.startswith("{module}")
-    path = f"{API}/" + pattern.format(**{**ids, **({"module": "Accounts", "id": ids["account"]} if on_lead else {})})
+    on_email_lead = any(part in pattern for part in ON_LEAD)
+    path = f"{API}/" + pattern.format(**{**ids, **({"module": "Accounts", "id": ids["account"]} if on_lead else {}),
+                                         **({"module": "Leads", "id": ids["lead"]} if on_email_lead else {})})
     path += PATH_QUERY.get((method, pattern), "")
     if (method, pattern) in BODY_IGNORED:
         assert client.request(method, path, headers=org.headers).status_code == 200
     before = _state(backend, org)
     accepted = []
     ignores_id = (pattern.endswith(("{id}", "{territory_id}", "{user_id}")) or "}/actions" in pattern
-                  or (method, pattern) in (("POST", "{module}"), ("POST", "settings/territories"), ("POST", "users")))
+                  or (method, pattern) in (("POST", "{module}"), ("POST", "settings/territories"), ("POST", "users"),
+                                           ("POST", "settings/unsubscribe_links"), ("POST", "{module}/{id}/__email_drafts")))
     since_check: list[str] = []
     bodies = _nasty_bodies(wrapper, valid, ignores_id=ignores_id)
     if (method, pattern) in EMPTY_BODY_OK:

@@ -76,3 +76,26 @@ def test_admin_journal_size_and_show(database_url, database, org, client):
     client.get("/crm/v7/org", headers=org.headers)
     (entry,) = _run(database_url, "journal", "show", str(org.id))["entries"]
     assert (entry["method"], entry["path"], entry["status"]) == ("GET", "/crm/v7/org", 200)
+
+
+def test_admin_outbox_prints_and_clears_the_orgs_mail(database_url, database, org, client):
+    r = client.post("/crm/v7/Leads", content=json.dumps({"data": [{"Last_Name": "Ng", "Email": "ng@example.com"}]}),
+                    headers=org.headers)
+    rid = r.json()["data"][0]["details"]["id"]
+    sender = client.get("/crm/v7/settings/emails/actions/from_addresses", headers=org.headers).json()[
+        "from_addresses"][0]["email"]
+    mail = {"from": {"email": sender}, "to": [{"email": "ng@example.com"}], "subject": "CLI"}
+    r = client.post(f"/crm/v7/Leads/{rid}/actions/send_mail", content=json.dumps({"data": [mail]}), headers=org.headers)
+    message_id = r.json()["data"][0]["details"]["message_id"]
+    shown = _run(database_url, "outbox", str(org.id), "--clear")
+    assert [(m["message_id"], m["subject"], m["record_id"]) for m in shown["messages"]] == [(message_id, "CLI", rid)]
+    assert _run(database_url, "outbox", str(org.id)) == {"messages": []}
+
+
+def test_admin_email_fixture_sets_a_template(database_url, database, org, client):
+    shown = _run(database_url, "email-fixture", str(org.id), "email_template", "42", '{"name": "Hi", "subject": "S"}')
+    assert shown == {"kind": "email_template", "key": "42", "doc": {"name": "Hi", "subject": "S"}}
+    r = client.get("/crm/v7/settings/email_templates/42", headers=org.headers)
+    assert r.json()["email_templates"][0]["name"] == "Hi"
+    done = runner.invoke(cli, ["admin", "email-fixture", str(org.id), "nope", "1", "{}", "--database-url", database_url])
+    assert done.exit_code == 1

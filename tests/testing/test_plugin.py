@@ -107,3 +107,20 @@ def test_zcrm_org_record_hooks_reach_locked_and_already_scheduled(zcrm_org):
     job = assign().json()["data"][0]["details"]["job_id"]
     assert [p["job_id"] for p in zcrm_org.territory_jobs()["pending"]] == [job]
     assert zcrm_org.hold_territory_jobs(False) == {"held": False, "pending": []}
+
+
+def test_zcrm_outbox_holds_the_mail_a_test_sent(zcrm_org, zcrm_outbox):
+    r = httpx.post(f"{zcrm_org.api_url}/Leads", headers=zcrm_org.headers,
+                   json={"data": [{"Last_Name": "Ng", "Email": "ng@example.com"}]})
+    rid = r.json()["data"][0]["details"]["id"]
+    sender = httpx.get(f"{zcrm_org.api_url}/settings/emails/actions/from_addresses",
+                       headers=zcrm_org.headers).json()["from_addresses"][0]["email"]
+    assert len(zcrm_outbox) == 0
+    r = httpx.post(f"{zcrm_org.api_url}/Leads/{rid}/actions/send_mail", headers=zcrm_org.headers,
+                   json={"data": [{"from": {"email": sender}, "to": [{"email": "ng@example.com"}], "subject": "Hi"}]})
+    assert r.status_code == 200
+    (mail,) = zcrm_outbox.messages()
+    assert (mail["subject"], mail["to"], mail["record_id"], mail["state"]) == (
+        "Hi", [{"user_name": None, "email": "ng@example.com"}], rid, "sent")
+    assert zcrm_outbox.clear() == 1
+    assert list(zcrm_outbox) == []

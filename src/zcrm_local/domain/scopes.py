@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-OPERATIONS = ("ALL", "READ", "CREATE", "UPDATE", "DELETE")
+OPERATIONS = ("ALL", "READ", "CREATE", "UPDATE", "DELETE", "CUSTOM")
 
 # What `credentials` grants when no scope is asked for: every scope the server knows.
 ALL_SCOPES = (
@@ -17,6 +17,9 @@ ALL_SCOPES = (
     "ZohoCRM.users.ALL",
     "ZohoCRM.org.ALL",
     "ZohoCRM.coql.READ",
+    "ZohoCRM.composite_requests.CUSTOM",
+    "ZohoCRM.send_mail.ALL",
+    "ZohoCRM.templates.ALL",
 )
 
 

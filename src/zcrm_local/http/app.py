@@ -15,6 +15,7 @@ from zcrm_local.domain import errors as e
 from zcrm_local.domain.clock import Clock, SystemClock
 from zcrm_local.http.body_limits import BodyLimitMiddleware
 from zcrm_local.http.console.app import console_routes
+from zcrm_local.http.composite.dispatch import dispatcher
 from zcrm_local.http.gate import Gate
 from zcrm_local.http.harness.admin import admin_routes
 from zcrm_local.http.harness.middleware import HarnessMiddleware
@@ -58,6 +59,7 @@ def create_app(settings: Settings, *, clock: Clock | None = None, db: object | N
                     Middleware(HarnessMiddleware, harness=harness)],
         exception_handlers={404: not_found, 405: not_found, 500: crash, Exception: crash},
     )
+    gate.dispatch = dispatcher(app)
     app.state.backend = backend
     app.state.harness = harness
     return app

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +31,8 @@ class Call:
     headers: Headers
     body: bytes
     module: str | None = None  # canonical module API name for record routes
+    # Runs a request through the whole application in-process (composite sub-requests).
+    dispatch: Any = None
     _json: Any = field(default=None, init=False)
     _parsed: bool = field(default=False, init=False)
 
@@ -48,7 +50,8 @@ class Call:
         return self._json
 
 
-Handler = Callable[[Call], Response]
+# A handler answers at once, or (composite requests) is a coroutine that awaits sub-requests.
+Handler = Callable[[Call], Response | Awaitable[Response]]
 # (group, resource, operation) of the scope an endpoint needs; resource "{module}" is replaced
 # by the module's scope name (``Services__s`` → ``services``).
 ScopeSpec = tuple[str, str | None, str]

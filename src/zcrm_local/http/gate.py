@@ -6,9 +6,11 @@ Zoho's INTERNAL_ERROR envelope, logged with a request id, never a traceback to t
 
 from __future__ import annotations
 
+import inspect
 import logging
 import uuid
 from collections.abc import Sequence
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -39,6 +41,7 @@ class Gate:
         self.backend = backend
         # Literal segments win over placeholders: /users/{id} before /{module}/{id}.
         self.routes = sorted(routes, key=lambda r: -r.literal_count)
+        self.dispatch: Any = None  # set by the app factory once the whole app exists
 
     async def handle(self, request: Request) -> Response:
         try:
@@ -58,7 +61,8 @@ class Gate:
             if request.method not in _BODY_METHODS:
                 return endpoint.handler(self._call(request, principal, version, segments, params, module, b""))
         body = await _read_body(request)
-        return endpoint.handler(self._call(request, principal, version, segments, params, module, body))
+        answer = endpoint.handler(self._call(request, principal, version, segments, params, module, body))
+        return await answer if inspect.isawaitable(answer) else answer
 
     def _admit(self, request: Request) -> _Admitted:
         """Checks 1–9, in order."""
@@ -86,7 +90,7 @@ class Gate:
               params: dict[str, str], module: str | None, body: bytes) -> Call:
         return Call(backend=self.backend, principal=principal, method=request.method, version=version,
                     segments=segments, path_params=params, query=request.query_params,
-                    headers=request.headers, body=body, module=module)
+                    headers=request.headers, body=body, module=module, dispatch=self.dispatch)
 
     def _authenticate(self, header: str | None) -> Principal:
         token = None

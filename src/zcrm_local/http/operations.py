@@ -460,6 +460,7 @@ POST   | Records through a COQL Query | Get-Records-through-COQL-Query | coql
 # Routes served outside the index's part above: the earlier families (metadata, territories' own
 # CRUD, taxes) and the v7 remove page's "Users" spelling's companions (spec 21 §8).
 EXTRA_ROUTES: tuple[ExtraRoute, ...] = (
+    ExtraRoute("PUT", "{module}/{id}/__email_drafts", "update drafts in bulk, items with id (spec 70 §4.4)"),
     ExtraRoute("GET", "org/taxes", "Taxes (earlier in the index)"),
     ExtraRoute("GET", "org/taxes/{id}", "Taxes (earlier in the index)"),
     ExtraRoute("GET", "settings/modules", "Modules metadata (earlier in the index)"),

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from zcrm_local.domain.permissions import MANAGE_SETTINGS, MANAGE_USERS
 from zcrm_local.http.call import Endpoint, Route
+from zcrm_local.http.composite.endpoints import composite
+from zcrm_local.http.email import drafts
+from zcrm_local.http.email import endpoints as email
+from zcrm_local.http.email import settings as email_settings
+from zcrm_local.http.email import templates as email_templates
 from zcrm_local.http.org import endpoints as org
 from zcrm_local.http.query import endpoints as query
 from zcrm_local.http.records import endpoints as records
@@ -90,5 +95,73 @@ def crm_routes() -> list[Route]:
             "DELETE": Endpoint(records.delete_record, ("modules", "{module}", "DELETE"), permission=_DELETE),
         }),
         *record_ops_routes(),
+        Route(("settings", "emails", "actions", "from_addresses"), {
+            "GET": Endpoint(email.from_addresses, ("settings", "emails", "READ"))}),
+        Route(("{module}", "{id}", "actions", "send_mail"), {
+            "POST": Endpoint(email.send_mail, ("send_mail", "{module}", "CREATE"),
+                             also=(("send_mail", "all", "CREATE"),))}),
+        Route(("{module}", "{id}", "Emails"), {
+            "GET": Endpoint(email.emails_of_record, ("modules", "{module}", "READ"), permission=_VIEW)}),
+        Route(("{module}", "{id}", "Emails", "{message_id}"), {
+            "GET": Endpoint(email.email_of_record, ("modules", "{module}", "READ"), permission=_VIEW)}),
+        Route(("{module}", "{id}", "__email_drafts"), {
+            "POST": Endpoint(drafts.create_drafts, ("modules", "{module}", "CREATE")),
+            "GET": Endpoint(drafts.get_drafts, ("modules", "{module}", "READ")),
+            "PUT": Endpoint(drafts.update_drafts, ("modules", "{module}", "UPDATE"))}),
+        Route(("{module}", "{id}", "__email_drafts", "{draft_id}"), {
+            "GET": Endpoint(drafts.get_drafts, ("modules", "{module}", "READ")),
+            "PUT": Endpoint(drafts.update_drafts, ("modules", "{module}", "UPDATE")),
+            "DELETE": Endpoint(drafts.delete_draft, ("modules", "{module}", "DELETE"))}),
+        Route(("{module}", "{id}", "actions", "associate_email"), {
+            "POST": Endpoint(drafts.associate_email, ("modules", "{module}", "ALL"), also=(("modules", "emails", "ALL"),))}),
+        Route(("{module}", "{id}", "Emails", "actions", "download_attachments"), {
+            "GET": Endpoint(drafts.download_attachments, ("modules", "{module}", "READ"), permission=_VIEW)}),
+        Route(("{module}", "{id}", "Emails", "actions", "download_inline_images"), {
+            "GET": Endpoint(drafts.download_inline_images, ("modules", "{module}", "READ"), permission=_VIEW)}),
+        Route(("{module}", "{id}", "__emails_sharing_details"), {
+            "GET": Endpoint(drafts.sharing_details, ("modules", "{module}", "READ"), permission=_VIEW)}),
+        Route(("{module}", "{id}", "actions", "unblock_email"), {
+            "POST": Endpoint(drafts.unblock_record, ("send_mail", "{module}", "CREATE"),
+                             also=(("send_mail", "all", "CREATE"),))}),
+        Route(("{module}", "actions", "unblock_email"), {
+            "POST": Endpoint(drafts.unblock_records, ("send_mail", "{module}", "CREATE"),
+                             also=(("send_mail", "all", "CREATE"),))}),
+        Route(("Events", "{id}", "actions", "cancel"), {
+            "POST": Endpoint(drafts.cancel_meeting, ("modules", "events", "UPDATE"))}),
+        Route(("settings", "email_templates"), {
+            "GET": Endpoint(email_templates.email_templates, ("templates", "email", "READ"))}),
+        Route(("settings", "email_templates", "{template_id}"), {
+            "GET": Endpoint(email_templates.email_templates, ("templates", "email", "READ"))}),
+        Route(("settings", "inventory_templates"), {
+            "GET": Endpoint(email_templates.inventory_templates, ("templates", "inventory", "READ"))}),
+        Route(("settings", "inventory_templates", "{template_id}"), {
+            "GET": Endpoint(email_templates.inventory_templates, ("templates", "inventory", "READ"))}),
+        Route(("settings", "unsubscribe_links"), {
+            "GET": Endpoint(email_settings.get_links, ("settings", "unsubscribe", "READ"),
+                            also=(("settings", "unsubscribe_links", "READ"),)),
+            "POST": Endpoint(email_settings.create_link, ("settings", "unsubscribe", "CREATE")),
+            "PUT": Endpoint(email_settings.update_links, ("settings", "unsubscribe", "UPDATE"))}),
+        Route(("settings", "unsubscribe_links", "{link_id}"), {
+            "GET": Endpoint(email_settings.get_links, ("settings", "unsubscribe", "READ"),
+                            also=(("settings", "unsubscribe_links", "READ"),)),
+            "PUT": Endpoint(email_settings.update_links, ("settings", "unsubscribe", "UPDATE")),
+            "DELETE": Endpoint(email_settings.delete_link, ("settings", "unsubscribe", "DELETE"))}),
+        Route(("settings", "unsubscribe_link", "actions", "associations"), {
+            "GET": Endpoint(email_settings.link_associations, ("settings", "unsubscribe", "READ"),
+                            also=(("settings", "unsubscribe_links", "READ"),))}),
+        Route(("settings", "automation", "cadences"), {
+            "GET": Endpoint(email_settings.get_cadences, ("settings", "cadences", "READ"))}),
+        Route(("{module}", "actions", "enrol_in_cadences"), {
+            "POST": Endpoint(email_settings.enrol_in_cadences, ("modules", "{module}", "CREATE"))}),
+        Route(("{module}", "actions", "unenrol_from_cadences"), {
+            "POST": Endpoint(email_settings.unenrol_from_cadences, ("modules", "{module}", "CREATE"))}),
+        Route(("{module}", "{id}", "actions", "send_mail_merge"), {
+            "POST": Endpoint(email_settings.send_mail_merge, ("settings", "mailmerge", "CREATE"))}),
+        Route(("{module}", "{id}", "actions", "sign_mail_merge"), {
+            "POST": Endpoint(email_settings.sign_mail_merge, ("settings", "mailmerge", "CREATE"))}),
+        Route(("{module}", "{id}", "actions", "download_mail_merge"), {
+            "POST": Endpoint(email_settings.download_mail_merge, ("settings", "mailmerge", "CREATE"))}),
+        Route(("__composite_requests",), {
+            "POST": Endpoint(composite, ("composite_requests", None, "CUSTOM"), since=3)}),
         *territory_routes(),
     ]

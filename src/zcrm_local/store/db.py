@@ -7,6 +7,9 @@ fresh transaction when it lost a race with another writer (``engine.is_transient
 ``shared_read()`` makes the reads of one block (one request) join a single read transaction,
 opened at the first read; a write inside the block (outside any open ``read()``) ends that
 transaction first, so a later read sees the write.
+``atomic()`` makes every read and write of one block join a single write transaction: each
+``write()`` inside it is a savepoint, and the block commits or rolls back whole (a composite
+request with ``rollback_on_fail``).
 """
 
 from __future__ import annotations
@@ -62,6 +65,7 @@ class Database:
         self.engine = make_engine(url, pool_size=pool_size, max_overflow=max_overflow,
                                   statement_timeout_ms=statement_timeout_ms)
         self._shared: ContextVar[_SharedRead | None] = ContextVar(f"zcrm_shared_read_{id(self)}", default=None)
+        self._atomic: ContextVar[sa.Connection | None] = ContextVar(f"zcrm_atomic_{id(self)}", default=None)
 
     @property
     def dialect(self) -> str:
@@ -69,6 +73,10 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[sa.Connection]:
+        outer = self._atomic.get()
+        if outer is not None:
+            yield outer
+            return
         shared = self._shared.get()
         if shared is not None:
             shared.in_use += 1
@@ -83,7 +91,7 @@ class Database:
     @contextmanager
     def shared_read(self) -> Iterator[None]:
         """Reads inside the block share one transaction; nested blocks join the outer one."""
-        if self._shared.get() is not None:
+        if self._shared.get() is not None or self._atomic.get() is not None:
             yield
             return
         shared = _SharedRead(self.engine)
@@ -96,6 +104,11 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[sa.Connection]:
+        outer = self._atomic.get()
+        if outer is not None:
+            with outer.begin_nested():
+                yield outer
+            return
         shared = self._shared.get()
         if shared is not None and not shared.in_use:
             shared.end()
@@ -109,6 +122,10 @@ class Database:
         the transaction (commit included) fails transiently. ``fn`` must build its result from
         scratch on each call: state kept from a rolled-back attempt would describe writes that
         never happened."""
+        if self._atomic.get() is not None:
+            # Inside one outer transaction a lost race cannot be retried alone: it fails the block.
+            with self.write() as conn:
+                return fn(conn)
         attempt = 1
         while True:
             try:
@@ -120,6 +137,37 @@ class Database:
             # Full jitter: writers that collided do not collide again in lockstep.
             time.sleep(random.uniform(0, min(_BACKOFF_CAP_S, _BACKOFF_BASE_S * 2**attempt)))
             attempt += 1
+
+    @contextmanager
+    def atomic(self) -> Iterator[Callable[[], None]]:
+        """One write transaction for every read and write in the block. Yields ``abort``: call it
+        to roll the whole block back when it ends (an exception rolls back too)."""
+        if self._atomic.get() is not None:
+            raise RuntimeError("atomic blocks do not nest")
+        shared = self._shared.get()
+        if shared is not None and not shared.in_use:
+            shared.end()
+        aborted = False
+
+        def abort() -> None:
+            nonlocal aborted
+            aborted = True
+
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(zcrm_write=True)
+            outer = conn.begin()
+            token = self._atomic.set(conn)
+            try:
+                yield abort
+            except BaseException:
+                outer.rollback()
+                raise
+            finally:
+                self._atomic.reset(token)
+            if aborted:
+                outer.rollback()
+            else:
+                outer.commit()
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -436,3 +436,36 @@ console_sessions = sa.Table(
     sa.Column("expires_time", Instant, nullable=False, index=True),
     info={"snapshot": False},
 )
+
+# Mails of records (spec 70 §4): kind "mail" is the outbox (sent and scheduled mail, never sent
+# over SMTP), "draft" a draft (E3), "filed" a mail associated with a record (E4).
+emails = sa.Table(
+    "emails",
+    metadata,
+    sa.Column("org_id", sa.BigInteger, sa.ForeignKey("orgs.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("message_id", sa.String(64), primary_key=True),
+    sa.Column("seq", sa.BigInteger, nullable=False),  # creation order within the org
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("module", sa.String(100), nullable=False),
+    sa.Column("record_id", sa.BigInteger, nullable=False),
+    sa.Column("user_id", sa.BigInteger, nullable=False),
+    sa.Column("source", sa.String(32), nullable=False),
+    sa.Column("state", sa.String(16), nullable=False),
+    sa.Column("scheduled_time", Instant),
+    sa.Column("created_time", Instant, nullable=False),
+    sa.Column("modified_time", Instant, nullable=False),
+    sa.Column("doc", Json, nullable=False),
+    sa.Index("ix_emails_org_record", "org_id", "record_id", "kind", "seq"),
+    sa.Index("ix_emails_org_kind_seq", "org_id", "kind", "seq"),
+)
+
+# Per-org email fixtures and settings, one JSON document per (kind, key): email and inventory
+# templates, cadences, extra from addresses, bounce state of addresses, unsubscribe links.
+email_settings = sa.Table(
+    "email_settings",
+    metadata,
+    sa.Column("org_id", sa.BigInteger, sa.ForeignKey("orgs.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("kind", sa.String(32), primary_key=True),
+    sa.Column("key", sa.String(200), primary_key=True),
+    sa.Column("doc", Json, nullable=False),
+)

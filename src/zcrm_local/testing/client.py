@@ -130,6 +130,17 @@ class OrgAdmin:
             body["user_id"] = str(user_id)
         return self._call("POST", "/credentials", body)["credentials"]
 
+    def outbox(self) -> list[dict[str, Any]]:
+        """Every mail the org sent (never over SMTP), oldest first."""
+        return list(self._call("GET", "/outbox")["messages"])
+
+    def clear_outbox(self) -> int:
+        return int(self._call("DELETE", "/outbox")["deleted"])
+
+    def email_fixture(self, kind: str, key: str, doc: dict[str, Any]) -> dict[str, Any]:
+        """Load an email fixture: email_template, inventory_template, from_address, bounce, cadence."""
+        return dict(self._call("PUT", f"/email_fixtures/{kind}/{key}", doc))
+
     def set_profile(self, profile: str | None) -> dict[str, Any]:
         return self._call("PUT", "/profile", {"profile": profile})
 

@@ -174,6 +174,31 @@ def zcrm_org(zcrm_server: ZcrmServer, request: pytest.FixtureRequest) -> Iterato
             org.delete()
 
 
+class Outbox:
+    """The mails a test's org sent: ``messages()`` reads them fresh, ``clear()`` empties it."""
+
+    def __init__(self, org: ZcrmOrg) -> None:
+        self.org = org
+
+    def messages(self) -> list[dict[str, Any]]:
+        return self.org.outbox()
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self.messages())
+
+    def __len__(self) -> int:
+        return len(self.messages())
+
+    def clear(self) -> int:
+        return self.org.clear_outbox()
+
+
+@pytest.fixture
+def zcrm_outbox(zcrm_org: ZcrmOrg) -> Outbox:
+    """The outbox of ``zcrm_org``: every mail sent through the API lands here, not on SMTP."""
+    return Outbox(zcrm_org)
+
+
 def _reset_sdk() -> None:
     """The SDK keeps module-level state (initializer, caches, logger handlers); start from none."""
     from zohocrmsdk.src.com.zoho.crm.api.initializer import Initializer

@@ -23,6 +23,7 @@ from starlette.routing import Route as StarletteRoute
 from zcrm_local.domain.records.values import parse_digits
 from zcrm_local.domain.text import all_storable
 from zcrm_local.http.harness.hooks import HOOK_OPS
+from zcrm_local.http.harness.outbox import OUTBOX_OPS
 from zcrm_local.http.harness.ops import KEY_HEADER, PREFIX, UNSTORABLE, AdminCall, AdminOp, path_id
 from zcrm_local.http.openapi import openapi_document
 from zcrm_local.http.render import empty, json_response
@@ -279,6 +280,7 @@ ADMIN_API: tuple[AdminOp, ...] = (
     AdminOp("PUT", _O + "/territories", _territories_set, "Enable or disable the territory feature",
             {"type": "object", "required": ["state"], "properties": {"state": {"enum": ["enabled", "disabled"]}}}),
     *HOOK_OPS,
+    *OUTBOX_OPS,
 )
 
 

@@ -1,0 +1,1 @@
+"""``POST /__composite_requests`` (spec 70 §3)."""
