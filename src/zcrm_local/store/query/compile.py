@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from zcrm_local.domain.query.fields import NUMBER, QField
 from zcrm_local.domain.query.tree import Column, Logic, Node, Op, Pred
 from zcrm_local.domain.query.values import SEPARATORS
-from zcrm_local.store.engine import JsonIsTrue, JsonText
+from zcrm_local.store.engine import JsonIsTrue, JsonText, WordsNorm
 from zcrm_local.store.tables import records, users
 
 _LIKE_ESCAPE = "\\"
@@ -170,6 +170,8 @@ class Compiler:
         op = pred.op
         lowered = sa.func.lower(expr, type_=sa.String)
         values = [str(v).lower() for v in pred.values]
+        if op == Op.SAME_WORDS:
+            return WordsNorm(expr) == values[0]
         if op == Op.WORDS:
             padded = cat(" ", _words_norm(expr), " ")
             tail = "%" if pred.wildcard and pred.wildcard[0] else " %"
