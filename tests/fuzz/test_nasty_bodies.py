@@ -62,6 +62,7 @@ def _templates(org: Org, ids: dict[str, str]) -> dict[tuple[str, str], tuple[str
     ter = [{"Territories": [{"id": child}]}]
     return {
         ("POST", "{module}"): ("data", [seed_item(org)]),
+        ("POST", "coql"): ("select_query", "select Last_Name from Leads where Last_Name is not null"),
         ("PUT", "{module}"): ("data", [{"id": rec, "Service_Name": "Renamed", "Duration": "30"}]),
         ("PUT", "{module}/{id}"): ("data", [{"Service_Name": "Renamed", "Price": 10}]),
         ("PUT", "settings/service_preferences"): ("service_preferences", {"job_sheet_enabled": False}),
@@ -146,6 +147,8 @@ def _nasty_bodies(wrapper: str, valid: Any, *, ignores_id: bool) -> list[tuple[s
                          ("too many", [valid[0] if isinstance(valid, list) else valid] * 1001)):
         bodies.append((f"wrapper {label}", _dump({wrapper: inner})))
     item = valid[0] if isinstance(valid, list) else valid
+    if not isinstance(item, dict):
+        return bodies  # a scalar wrapper (COQL's ``select_query``) has no keys to vary
     for name in (*item, *(() if ignores_id or not isinstance(valid, list) else ("id",))):
         for index, bad in enumerate(WRONG_VALUES):
             if _json_type(bad) == _json_type(item.get(name)) and not isinstance(bad, str):
