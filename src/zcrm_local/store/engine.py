@@ -290,3 +290,28 @@ def _unindexed(element: Unindexed, compiler: Any, **kw: Any) -> str:
 @compiles(Unindexed, "sqlite")
 def _unindexed_sqlite(element: Unindexed, compiler: Any, **kw: Any) -> str:
     return f"+{compiler.process(element.inner, **kw)}"
+
+
+class JsonArrayLength(sa.sql.expression.ColumnElement[int]):
+    """The number of items of a JSON array kept under one top-level key (NULL when absent)."""
+
+    inherit_cache = True
+    type = sa.Integer()
+    _traverse_internals = [("column", InternalTraversal.dp_clauseelement), ("key", InternalTraversal.dp_string)]
+
+    def __init__(self, column: Any, key: str) -> None:
+        JsonText(column, key)  # the same key check
+        self.column = column
+        self.key = key
+
+
+@compiles(JsonArrayLength, "sqlite")
+def _json_length_sqlite(element: JsonArrayLength, compiler: Any, **kw: Any) -> str:
+    return f"json_array_length({compiler.process(element.column, **kw)}, '$.\"{element.key}\"')"
+
+
+@compiles(JsonArrayLength, "postgresql")
+def _json_length_pg(element: JsonArrayLength, compiler: Any, **kw: Any) -> str:
+    column = compiler.process(element.column, **kw)
+    return (f"(CASE WHEN jsonb_typeof({column} -> '{element.key}') = 'array' "
+            f"THEN jsonb_array_length({column} -> '{element.key}') END)")

@@ -217,6 +217,8 @@ class Checker:
             ok = op in (Op.EQ, Op.NE, Op.IN, Op.NOT_IN, Op.CONTAINS, Op.NOT_CONTAINS)
         if not ok:
             raise qe.coql_bad_operator(name, op_text)
+        if dtype == "multiselectpicklist" and op in (Op.EQ, Op.NE):
+            return Op.SAME_SET if op == Op.EQ else Op.NOT_SAME_SET
         return op
 
     # ---- group, order, window ------------------------------------------------------------
