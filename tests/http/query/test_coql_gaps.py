@@ -51,3 +51,39 @@ def test_like_matches_underscore_and_backslash_literally(client, org, spec50: Fi
     assert _ids(client, org, "select id from Leads where Email like 'sales_%'") == [spec50.leads["L3"]]
     assert _ids(client, org, "select id from Leads where Email like '%s-t%'") == [spec50.leads["L2"]]
     assert _ids(client, org, "select id from Leads where Last_Name like '%\\\\'") == [spec50.leads["L3"]]
+
+
+FIVE = ["Account_Name.Account_Name", "Account_Name.Parent_Account.Account_Name", "Owner.email", "Created_By.email",
+        "Modified_By.email"]
+
+
+def _nested(columns: list[str]) -> str:
+    text = f"{columns[-1]} is not null"
+    for column in reversed(columns[:-1]):
+        text = f"({column} is not null and {text})"
+    return text
+
+
+def test_five_lookup_paths_outside_the_select_list_are_allowed(client, org, spec50: Fixture):
+    r = client.post(f"{API}/coql", headers=org.headers,
+                    content=json.dumps({"select_query": f"select id from Contacts where {_nested(FIVE)}"}))
+    assert r.status_code == 200, r.text
+    assert [row["id"] for row in r.json()["data"]] == [spec50.contacts["C1"]]
+
+
+@pytest.mark.parametrize("where_or_order", ["where", "order"])
+def test_a_sixth_lookup_path_outside_the_select_list_is_limit_exceeded(client, org, spec50: Fixture, where_or_order):
+    sixth = "Account_Name.Owner.email"
+    text = (f"select id from Contacts where {_nested([*FIVE, sixth])}" if where_or_order == "where"
+            else f"select id from Contacts where {_nested(FIVE)} order by {sixth}")
+    r = client.post(f"{API}/coql", content=json.dumps({"select_query": text}), headers=org.headers)
+    assert (r.status_code, r.json()) == (400, {"code": "LIMIT_EXCEEDED", "details": {"clause": "join", "limit": 5},
+                                               "message": "limit exceeded", "status": "error"})
+
+
+@pytest.mark.parametrize("column", ["Owner.email", "Owner.first_name", "Owner.id", "Created_By.email"])
+def test_null_checks_through_a_user_lookup(client, org, spec50: Fixture, column):
+    """Once answered 500: the users table's columns took the ordered-comparison path."""
+    everyone = sorted(spec50.contacts.values())
+    assert _ids(client, org, f"select id from Contacts where {column} is not null") == everyone
+    assert _ids(client, org, f"select id from Contacts where {column} is null") == []

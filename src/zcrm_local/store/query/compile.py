@@ -111,6 +111,9 @@ class Compiler:
             expr = table.c.email
         else:
             expr = sa.func.trim(cat(sa.func.coalesce(table.c.first_name, ""), " ", table.c.last_name), type_=sa.String)
+        if pred.op in (Op.IS_NULL, Op.NOT_NULL):
+            empty = sa.or_(expr.is_(None), expr == "")
+            return empty if pred.op == Op.IS_NULL else sa.not_(empty)
         return self._text(pred, expr)
 
     def _on(self, pred: Pred, field: QField, table: Any) -> Any:
