@@ -184,3 +184,41 @@ def _call(method: str, url: str, headers: dict[str, str], body: Any = None) -> t
             return refusal.code, json.loads(raw)
         except ValueError:
             return refusal.code, raw.decode(errors="replace")
+
+
+# ---- leads for the query scenarios (spec 50) ----------------------------------------------------
+
+LEAD_COMPANIES = ("Zylker", "Acme", "Globex", "Initech", "Umbrella", "Hooli", "Vandelay", "Stark", "Wayne", "Tyrell")
+
+
+def lead_email(n: int) -> str:
+    return f"lead.{n:06d}@{LEAD_COMPANIES[n % len(LEAD_COMPANIES)].lower()}.example"
+
+
+def fill_leads(backend: Backend, principal: Principal, count: int, templates: int = 10) -> list[str]:
+    """``count`` leads: ``templates`` through the service layer, the rest copies of them with
+    their own ids, names and e-mail addresses, written through the store layer. Their e-mails."""
+    from zcrm_local.service.records import writes as record_writes
+
+    items = [{"Last_Name": f"Lead {n:06d}", "First_Name": "Bench", "Company": LEAD_COMPANIES[n % 10],
+              "Email": lead_email(n), "Annual_Revenue": 1000 * n, "Lead_Source": "Advertisement"}
+             for n in range(min(templates, count))]
+    outcome = record_writes.create(backend, principal, "Leads", items)
+    made = [r for r in outcome.items if isinstance(r, dict)]
+    if len(made) != len(items):
+        raise RuntimeError(f"the service layer refused bench leads: {outcome.items!r}"[:500])
+    with backend.db.read() as conn:
+        rows = record_store.get_many(conn, principal.org_id, "Leads", [int(r["id"]) for r in made])
+    bodies = [dict(row["data"]) for row in rows.values()]
+    extra = count - len(bodies)
+    fresh = iter(backend.ids.lease(principal.org_id, extra)) if extra > 0 else iter(())
+    batch = []
+    for n in range(len(bodies), count):
+        body = dict(bodies[n % len(bodies)])
+        body.update({"id": str(next(fresh)), "Last_Name": f"Lead {n:06d}", "Email": lead_email(n),
+                     "Company": LEAD_COMPANIES[n % 10], "Annual_Revenue": 1000 * n})
+        batch.append(record_row(principal.org_id, "Leads", body))
+    with backend.db.write() as conn:
+        for start in range(0, len(batch), 5000):
+            record_store.insert(conn, batch[start:start + 5000])
+    return [lead_email(n) for n in range(count)]

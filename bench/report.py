@@ -53,6 +53,11 @@ def targets(runs: list[dict[str, Any]], single: dict[str, float]) -> list[dict[s
         # Time per request is 1/rps: the 1M run may take at most 1.5 × the 1,000 run's time.
         check(f"{big} time ÷ {small} time", fast / slow if fast and slow else None, 1.5, False)
     check("peak_rss_mb_1m", single.get("peak_rss_mb_1m"), 200.0, False)
+    for small, big in (("search_email_1k", "search_email_100k"), ("coql_eq_1k", "coql_eq_100k")):
+        fast, slow = at(small, "rps"), at(big, "rps")
+        check(f"{big} time ÷ {small} time", fast / slow if fast and slow else None, 2.0, False)
+    rows, listed = at("coql_2000", "rps"), at("list_leads_200", "rps")
+    check("coql_2000 rows/s ÷ list_leads_200 rows/s", rows / listed if rows and listed else None, 0.5, True)
     return out
 
 

@@ -22,7 +22,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `python bench/run.py` from anywhere
 
 from bench import data, load, report, server  # noqa: E402
-from bench.scenarios import KIND, OrgRef, Target, baseline, requests_for  # noqa: E402
+from bench.scenarios import KIND, QUERY, OrgRef, Target, baseline, requests_for  # noqa: E402
 
 MAIN_READS = ("get_service", "list_services_200", "child_territories")
 MAIN_WRITES = ("update_service", "create_service", "create_services_100", "token_refresh")
@@ -39,6 +39,9 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--scenarios", help="comma-separated scenario names to run (baselines always run)")
     p.add_argument("--rows", type=int, help="services in the measured org (default 1000; quick 200)")
     p.add_argument("--million-orgs", type=int, default=1000, help="orgs of the 1M run, 1000 services each")
+    p.add_argument("--query-rows", type=int, default=100_000,
+                   help="leads in the large org of the query scenarios (default 100000; the small org has 1000)")
+    p.add_argument("--skip-query", action="store_true", help="no query scenarios (search, COQL)")
     p.add_argument("--python-client", action="store_true", help="use the Python load generator even if wrk is here")
     p.add_argument("--keep", type=Path, help="keep databases and server logs in this directory")
     p.add_argument("--profile-dir", type=Path,
@@ -50,6 +53,7 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     args.rows = args.rows or (200 if args.quick else 1000)
     args.warmup = 0.5 if args.quick else 2.0
     args.skip_1m = args.skip_1m or args.quick
+    args.skip_query = args.skip_query or args.quick
     args.wanted = set(args.scenarios.split(",")) if args.scenarios else None
     unknown = (args.wanted or set()) - set(KIND)
     if unknown:
@@ -163,6 +167,32 @@ class Bench:
             srv.stop()
 
 
+    def query(self) -> None:
+        """Search and COQL on an org of 1,000 leads and one of ``--query-rows`` (spec 50)."""
+        url = f"sqlite:///{self.work / 'bench_query.db'}"
+        log(f"query scenarios: 1,000 and {self.args.query_rows} leads into {url}")
+        backend = data.open_store(url)
+        started = time.perf_counter()
+        targets = {}
+        for size, count in (("1k", 1000), ("100k", self.args.query_rows)):
+            org_id = data.create_org(backend, f"Bench Query {size}").org_id
+            principal = data.admin_principal(backend, org_id)
+            emails = data.fill_leads(backend, principal, count)
+            targets[size] = Target(OrgRef(org_id, principal.user_id), credentials(url, org_id), [], lead_emails=emails)
+        self.extra["load_query_s"] = round(time.perf_counter() - started, 1)
+        self.extra["query_rows"] = self.args.query_rows
+        backend.db.dispose()
+        log(f"  loaded in {self.extra['load_query_s']} s")
+        srv = server.start(["-m", "zcrm_local", "serve", "--database-url", url], self.work / "serve_query.log")
+        try:
+            for name in QUERY:
+                size = "1k" if name.endswith("_1k") else "100k"
+                if self.wanted(name):
+                    self.measure(name, srv, requests_for(name, targets[size]))
+        finally:
+            srv.stop()
+
+
 def credentials(url: str, org_id: int | None = None) -> dict[str, str]:
     cmd = [sys.executable, "-m", "zcrm_local", "credentials", "--database-url", url, "--json"]
     if org_id is not None:
@@ -201,6 +231,11 @@ def main(argv: list[str] | None = None) -> int:
             bench.single["peak_rss_mb_1m"] = None  # type: ignore[assignment]
         else:
             bench.million()
+        if args.skip_query:
+            bench.skipped.update({name: "the query scenarios were not asked for (--quick or --skip-query)"
+                                  for name in QUERY})
+        elif args.wanted is None or args.wanted & set(QUERY):
+            bench.query()
     report.add_ratios(bench.runs)
     checks = report.targets(bench.runs, bench.single)
     print(report.table(bench.runs, bench.single, bench.skipped, checks))

@@ -28,7 +28,17 @@ KIND: dict[str, tuple[str, int]] = {
     "token_refresh": ("baseline_post", 1),
     "get_service_1m": ("baseline_get", 1),
     "list_services_200_1m": ("baseline_get", 1),
+    # Query (spec 50): the same requests on an org of 1,000 leads and on one of 100,000.
+    "search_email_1k": ("baseline_get", 1),
+    "search_email_100k": ("baseline_get", 1),
+    "coql_eq_1k": ("baseline_post", 1),
+    "coql_eq_100k": ("baseline_post", 1),
+    # Rows per second: 2,000 rows per COQL call against a plain list of 200.
+    "coql_2000": ("baseline_post", 2000),
+    "list_leads_200": ("baseline_get", 200),
 }
+QUERY = ("search_email_1k", "search_email_100k", "coql_eq_1k", "coql_eq_100k", "coql_2000", "list_leads_200")
+LEAD_FIELDS = "Last_Name,First_Name,Email,Company,Annual_Revenue"
 RUN_NAMES = ("baseline_get", "baseline_post", *KIND)
 SINGLE_NAMES = ("fresh_org_ms", "startup_ms", "peak_rss_mb_1m")
 
@@ -41,6 +51,7 @@ class Target:
     creds: dict[str, str]
     service_ids: list[int]
     territory_parents: list[str] | None = None
+    lead_emails: list[str] | None = None
 
     @property
     def auth(self) -> dict[str, str]:
@@ -87,4 +98,24 @@ def requests_for(name: str, t: Target) -> Requests:
         assert t.territory_parents
         paths = [f"/crm/v7/settings/territories/{p}/__child_territories" for p in t.territory_parents]
         return Requests("GET", paths, dict(t.auth))
+    if name in ("search_email_1k", "search_email_100k"):
+        assert t.lead_emails
+        return Requests("GET", [f"/crm/v7/Leads/search?email={e}" for e in _spread(t.lead_emails)], dict(t.auth))
+    if name in ("coql_eq_1k", "coql_eq_100k"):
+        assert t.lead_emails
+        bodies = [json.dumps({"select_query": f"select {LEAD_FIELDS} from Leads where Email = '{e}'"}).encode()
+                  for e in _spread(t.lead_emails)]
+        return Requests("POST", ["/crm/v7/coql"], {**t.auth, **JSON}, bodies)
+    if name == "coql_2000":
+        query = f"select {LEAD_FIELDS} from Leads where Last_Name is not null limit 2000"
+        return Requests("POST", ["/crm/v7/coql"], {**t.auth, **JSON}, [json.dumps({"select_query": query}).encode()])
+    if name == "list_leads_200":
+        return Requests("GET", [f"/crm/v7/Leads?fields={LEAD_FIELDS}&per_page=200&page={p}" for p in (1, 2)],
+                        dict(t.auth))
     raise KeyError(name)
+
+
+def _spread(items: list[str], count: int = 200) -> list[str]:
+    """``count`` items evenly spread over the list (the first, last and middle records alike)."""
+    step = max(1, len(items) // count)
+    return items[::step][:count]

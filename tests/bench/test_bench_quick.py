@@ -15,7 +15,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNS = ("baseline_get", "baseline_post", "get_service", "list_services_200", "create_service", "update_service",
-        "create_services_100", "token_refresh", "child_territories", "get_service_1m", "list_services_200_1m")
+        "create_services_100", "token_refresh", "child_territories", "get_service_1m", "list_services_200_1m",
+        "search_email_1k", "search_email_100k", "coql_eq_1k", "coql_eq_100k", "coql_2000", "list_leads_200")
 SINGLE = ("fresh_org_ms", "startup_ms", "peak_rss_mb_1m")
 
 

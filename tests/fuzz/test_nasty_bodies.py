@@ -77,6 +77,7 @@ def _templates(org: Org, ids: dict[str, str]) -> dict[tuple[str, str], tuple[str
     ter = [{"Territories": [{"id": child}]}]
     return {
         ("POST", "{module}"): ("data", [seed_item(org)]),
+        ("POST", "coql"): ("select_query", "select Last_Name from Leads where Last_Name is not null"),
         ("PUT", "{module}"): ("data", [{"id": rec, "Service_Name": "Renamed", "Duration": "30"}]),
         ("PUT", "{module}/{id}"): ("data", [{"Service_Name": "Renamed", "Price": 10}]),
         ("PUT", "settings/service_preferences"): ("service_preferences", {"job_sheet_enabled": False}),
@@ -207,6 +208,8 @@ def _nasty_bodies(wrapper: str, valid: Any, *, ignores_id: bool) -> list[tuple[s
                          ("too many", [valid[0] if isinstance(valid, list) else valid] * 1001)):
         bodies.append((f"wrapper {label}", _dump({wrapper: inner})))
     item = valid[0] if isinstance(valid, list) else valid
+    if not isinstance(item, dict):
+        return bodies  # a scalar wrapper (COQL's ``select_query``) has no keys to vary
     for name in [key for key in item if key.endswith("_criteria")]:
         for label, nested in _deep_criteria(item[name]):
             changed = {**item, name: nested}

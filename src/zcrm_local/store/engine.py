@@ -24,6 +24,8 @@ from sqlalchemy import event
 from sqlalchemy.pool import StaticPool
 from sqlalchemy.sql.visitors import InternalTraversal
 
+from zcrm_local.domain.query.values import SEPARATORS
+
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 PG_STATEMENT_TIMEOUT_MS = 30_000
 PG_POOL_SIZE = 5
@@ -235,3 +237,81 @@ def json_text_sql(dialect: str, column: str, key: str) -> str:
     if dialect == "sqlite":
         return f"json_extract({column}, '$.\"{key}\"')"
     return f"({column} ->> '{key}')"
+
+
+# Search word rule (spec 50 §3.4) for a whole value: lower case, separators to spaces, runs of up
+# to 16 spaces collapsed, trimmed. Constants are SQL literals so an expression index matches.
+_WORD_SEPARATORS = SEPARATORS + "\t\n\r"
+
+
+def words_norm_sql(inner: str) -> str:
+    out = f"lower({inner})"
+    for ch in _WORD_SEPARATORS:
+        out = f"replace({out}, '{ch}', ' ')"
+    for _ in range(4):
+        out = f"replace({out}, '  ', ' ')"
+    return f"trim({out})"
+
+
+class WordsNorm(sa.sql.expression.ColumnElement[str]):
+    """A value's words joined by one space (``" ".join(values.words(v))`` in SQL)."""
+
+    inherit_cache = True
+    type = sa.String()
+    _traverse_internals = [("inner", InternalTraversal.dp_clauseelement)]
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+
+@compiles(WordsNorm)
+def _words_norm(element: WordsNorm, compiler: Any, **kw: Any) -> str:
+    return words_norm_sql(compiler.process(element.inner, **kw))
+
+
+class Unindexed(sa.sql.expression.ColumnElement[Any]):
+    """A column SQLite must not walk an index for (``+col``): a filtered page sorted by id would
+    otherwise walk the id index past every record instead of seeking the filter's index.
+    PostgreSQL plans from statistics and gets the plain column."""
+
+    inherit_cache = True
+    _traverse_internals = [("inner", InternalTraversal.dp_clauseelement)]
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.type = inner.type
+
+
+@compiles(Unindexed)
+def _unindexed(element: Unindexed, compiler: Any, **kw: Any) -> str:
+    return compiler.process(element.inner, **kw)
+
+
+@compiles(Unindexed, "sqlite")
+def _unindexed_sqlite(element: Unindexed, compiler: Any, **kw: Any) -> str:
+    return f"+{compiler.process(element.inner, **kw)}"
+
+
+class JsonArrayLength(sa.sql.expression.ColumnElement[int]):
+    """The number of items of a JSON array kept under one top-level key (NULL when absent)."""
+
+    inherit_cache = True
+    type = sa.Integer()
+    _traverse_internals = [("column", InternalTraversal.dp_clauseelement), ("key", InternalTraversal.dp_string)]
+
+    def __init__(self, column: Any, key: str) -> None:
+        JsonText(column, key)  # the same key check
+        self.column = column
+        self.key = key
+
+
+@compiles(JsonArrayLength, "sqlite")
+def _json_length_sqlite(element: JsonArrayLength, compiler: Any, **kw: Any) -> str:
+    return f"json_array_length({compiler.process(element.column, **kw)}, '$.\"{element.key}\"')"
+
+
+@compiles(JsonArrayLength, "postgresql")
+def _json_length_pg(element: JsonArrayLength, compiler: Any, **kw: Any) -> str:
+    column = compiler.process(element.column, **kw)
+    return (f"(CASE WHEN jsonb_typeof({column} -> '{element.key}') = 'array' "
+            f"THEN jsonb_array_length({column} -> '{element.key}') END)")

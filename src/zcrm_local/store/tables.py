@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from zcrm_local.store.engine import JsonText, WordsNorm
 from zcrm_local.store.types import Instant, Json
 
 metadata = sa.MetaData(
@@ -217,11 +218,29 @@ record_change_heads = sa.Table(
 )
 
 # Expression indexes of migration 0007_q (spec 50 queries): (body key, compared lower-cased).
-# Text keys are matched by ``lower(…)`` equality (COQL ``=``), lookups by their stored id.
+# Text keys are matched by ``lower(…)`` equality (COQL ``=``), lookups by their stored id;
+# created/modified time have the plain indexes above. The query compiler spells the same
+# expressions (store/engine.py), which is what lets both stores use them.
 QUERY_INDEX_KEYS: tuple[tuple[str, bool], ...] = (
     ("Email", True), ("Phone", True), ("Last_Name", True), ("First_Name", True), ("Company", True),
     ("Deal_Name", True), ("Account_Name", True), ("Account_Name", False), ("Contact_Name", False),
 )
+# Keys searched by whole e-mail address (``?email=`` and ``Email:equals:``): their words (D-575).
+QUERY_WORDS_INDEX_KEYS: tuple[str, ...] = ("Email",)
+
+
+def query_index_name(key: str, kind: str) -> str:
+    return f"ix_records_q_{key.lower()}_{kind}"
+
+
+for _key, _lowered in QUERY_INDEX_KEYS:
+    _expr = JsonText(records.c.data, _key)
+    sa.Index(query_index_name(_key, "lower" if _lowered else "id"), records.c.org_id, records.c.module,
+             sa.func.lower(_expr) if _lowered else _expr)
+for _key in QUERY_WORDS_INDEX_KEYS:
+    sa.Index(query_index_name(_key, "words"), records.c.org_id, records.c.module,
+             WordsNorm(JsonText(records.c.data, _key)))
+sa.Index("ix_records_q_owner", records.c.org_id, records.c.module, records.c.owner_id)
 
 # Per-org counters that limits are enforced on atomically (e.g. active services ≤ 500):
 # a conditional UPDATE decides, so concurrent writers cannot both pass a check.

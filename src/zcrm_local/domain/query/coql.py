@@ -11,7 +11,7 @@ from zcrm_local.domain.query import errors as qe
 from zcrm_local.domain.query import values as qv
 from zcrm_local.domain.query.coql_parse import RawAggregate, RawColumn, RawLiteral, RawLogic, RawPredicate, RawQuery
 from zcrm_local.domain.query.fields import LOOKUP, NUMBER, PICK, TEXT, QField, query_fields
-from zcrm_local.domain.query.tree import Aggregate, Column, Logic, Node, Op, OrderItem, Pred, Query, SelectItem
+from zcrm_local.domain.query.tree import Aggregate, Column, Logic, Node, Op, OrderItem, Pred, Query, SelectItem, walk
 
 MAX_LIMIT, MAX_WINDOW, MAX_SELECT, MAX_CRITERIA = 2000, 100_000, 500, 25
 MAX_ORDER, MAX_GROUP, MAX_AGGREGATES, MAX_DEPTH, MAX_SUBQUERIES = 10, 4, 5, 2, 5
@@ -47,6 +47,7 @@ class Checker:
         where = self._where(raw.where, module)
         group_by = self._group(raw, module, select)
         order_by = self._order(raw, module, select)
+        _base_joins(where, group_by, order_by)
         limit, offset = self._window(raw)
         return Query(module.api_name, select, where, group_by, order_by, limit, offset)
 
@@ -217,6 +218,8 @@ class Checker:
             ok = op in (Op.EQ, Op.NE, Op.IN, Op.NOT_IN, Op.CONTAINS, Op.NOT_CONTAINS)
         if not ok:
             raise qe.coql_bad_operator(name, op_text)
+        if dtype == "multiselectpicklist" and op in (Op.EQ, Op.NE):
+            return Op.SAME_SET if op == Op.EQ else Op.NOT_SAME_SET
         return op
 
     # ---- group, order, window ------------------------------------------------------------
@@ -327,3 +330,11 @@ def literal(column: Column, raw: RawLiteral) -> Any:
     if value is None:
         raise bad
     return value
+
+
+def _base_joins(where: Node, group_by: tuple[Column, ...], order_by: tuple[OrderItem, ...]) -> None:
+    """Lookup paths outside the SELECT list (spec 50 §9.4): at most 5 distinct, each prefix one join."""
+    columns = [p.column for p in walk(where)] + list(group_by) + [o.column for o in order_by if o.column]
+    joins = {prefix for column in columns for prefix in column.prefixes}
+    if len(joins) > MAX_BASE_JOINS:
+        raise qe.limit_exceeded({"clause": "join", "limit": MAX_BASE_JOINS})

@@ -252,7 +252,7 @@ def _text(column: Column, op: str, items: list[str], profile: str) -> Node:
             continue
         words = qv.words(item)
         wildcard = item.endswith("*") and bool(words)
-        preds.append(Pred(column, Op.WORDS, (" ".join(words),), (wildcard,)))
+        preds.append(Pred(column, Op(qv.words_pred_op(dtype, item)), (" ".join(words),), (wildcard,)))
     return preds[0] if len(preds) == 1 else Logic("or", tuple(preds))
 
 

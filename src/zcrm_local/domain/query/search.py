@@ -139,7 +139,8 @@ def _any_words(chosen: list[QField], text: str, param: str) -> Node:
         raise qe.wildcards(param)
     words = qv.words(text)
     wildcard = text.endswith("*") and bool(words)
-    return _either([Pred(Column(f.api_name, (), f), Op.WORDS, (" ".join(words),), (wildcard,)) for f in chosen])
+    return _either([Pred(Column(f.api_name, (), f), Op(qv.words_pred_op(f.data_type, text)), (" ".join(words),),
+                          (wildcard,)) for f in chosen])
 
 
 def _either(preds: list[Pred]) -> Node:

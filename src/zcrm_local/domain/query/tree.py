@@ -18,6 +18,9 @@ class Op(StrEnum):
     EQ = "eq"                  # COQL ``=``: whole value, case-insensitive
     NE = "ne"                  # COQL ``!=``: SQL null logic (empty never matches)
     WORDS = "words"            # search ``equals`` on text: a run of whole words (§3.4)
+    SAME_SET = "same_set"      # COQL ``=`` on a multi-select: exactly these options (``'a;b'``), any order
+    NOT_SAME_SET = "not_same_set"
+    SAME_WORDS = "same_words"  # search for a whole e-mail address: the value's words are the field's
     NOT_EQUAL = "not_equal"    # search ``not_equal``: whole value differs, empty matches
     STARTS = "starts"
     ENDS = "ends"

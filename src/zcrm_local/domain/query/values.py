@@ -29,6 +29,19 @@ def words(value: str) -> list[str]:
     return [w for w in _SPLIT.split(value.lower()) if w]
 
 
+_ADDRESS = re.compile(r"[^\s@*]+@[^\s@*]+\.[^\s@*.]+")
+
+
+def whole_address(value: str) -> bool:
+    """A complete e-mail address (one ``@``, a dotted domain, no wildcard): searched by equal words."""
+    return bool(_ADDRESS.fullmatch(value.strip()))
+
+
+def words_pred_op(data_type: str, value: str) -> str:
+    """``same_words`` for a whole address on an e-mail field (indexed), else ``words`` (D-575)."""
+    return "same_words" if data_type == "email" and whole_address(value) else "words"
+
+
 def digits(value: str) -> str:
     return _NON_DIGIT.sub("", value)
 

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from zcrm_local.domain.query.fields import NUMBER, QField
 from zcrm_local.domain.query.tree import Column, Logic, Node, Op, Pred
 from zcrm_local.domain.query.values import SEPARATORS
-from zcrm_local.store.engine import JsonIsTrue, JsonText
+from zcrm_local.store.engine import JsonArrayLength, JsonIsTrue, JsonText, WordsNorm
 from zcrm_local.store.tables import records, users
 
 _LIKE_ESCAPE = "\\"
@@ -111,6 +111,9 @@ class Compiler:
             expr = table.c.email
         else:
             expr = sa.func.trim(cat(sa.func.coalesce(table.c.first_name, ""), " ", table.c.last_name), type_=sa.String)
+        if pred.op in (Op.IS_NULL, Op.NOT_NULL):
+            empty = sa.or_(expr.is_(None), expr == "")
+            return empty if pred.op == Op.IS_NULL else sa.not_(empty)
         return self._text(pred, expr)
 
     def _on(self, pred: Pred, field: QField, table: Any) -> Any:
@@ -137,7 +140,7 @@ class Compiler:
         if dtype in ("date", "datetime", "lookup", "ownerlookup", "userlookup"):
             return self._ordered(pred, expr, [str(v) for v in pred.values])
         if dtype == "multiselectpicklist":
-            return self._multi(pred, expr)
+            return self._multi(pred, expr, table)
         return self._text(pred, expr)
 
     def _ordered(self, pred: Pred, expr: Any, values: list[Any]) -> Any:
@@ -170,6 +173,8 @@ class Compiler:
         op = pred.op
         lowered = sa.func.lower(expr, type_=sa.String)
         values = [str(v).lower() for v in pred.values]
+        if op == Op.SAME_WORDS:
+            return WordsNorm(expr) == values[0]
         if op == Op.WORDS:
             padded = cat(" ", _words_norm(expr), " ")
             tail = "%" if pred.wildcard and pred.wildcard[0] else " %"
@@ -194,7 +199,7 @@ class Compiler:
             return sa.and_(expr.is_not(None), lowered.not_in(values))
         return self._ordered(pred, lowered, values)
 
-    def _multi(self, pred: Pred, expr: Any) -> Any:
+    def _multi(self, pred: Pred, expr: Any, table: Any) -> Any:
         """A multi-select list is stored as a JSON array; one option matches as ``"value"``."""
         text = sa.func.lower(sa.cast(expr, sa.String))
 
@@ -202,6 +207,11 @@ class Compiler:
             return text.like('%"' + like_escape(value.lower()) + '"%', escape=_LIKE_ESCAPE)
 
         values = [str(v) for v in pred.values]
+        if pred.op in (Op.SAME_SET, Op.NOT_SAME_SET):
+            wanted = list(dict.fromkeys(v.strip().lower() for v in values[0].split(";") if v.strip()))
+            length = JsonArrayLength(table.c.data, pred.column.field.api_name)
+            same = sa.and_(length == len(wanted), *(has(v) for v in wanted))
+            return same if pred.op == Op.SAME_SET else sa.and_(expr.is_not(None), length > 0, sa.not_(same))
         if pred.op in (Op.EQ, Op.IN):
             if pred.op == Op.EQ and ";" in values[0]:
                 return sa.and_(*(has(v) for v in values[0].split(";")))

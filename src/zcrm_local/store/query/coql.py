@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from zcrm_local.domain.query import errors as qe
 from zcrm_local.domain.query.fields import QField
 from zcrm_local.domain.query.tree import Column, Logic, Node, Op, Pred, Query
+from zcrm_local.store.engine import Unindexed
 from zcrm_local.store.query.compile import Compiler, raw, sort_expr
 from zcrm_local.store.tables import records
 
@@ -128,7 +129,7 @@ def run(conn: sa.Connection, org_id: int, query: Query) -> list[dict[str, Any]]:
         assert item.column is not None
         e = sort_expr(table_of(item.column), item.column.field)
         order.append(e.desc().nulls_last() if item.descending else e.asc().nulls_first())
-    order.append(base.c.id.asc())
+    order.append(Unindexed(base.c.id).asc())
     selected = [base.c.data, *(alias.c.data for alias in joins.values())]
     first = query.select[0].column
     value_expr = expr_of(first) if first is not None else base.c.id

@@ -7,6 +7,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from zcrm_local.domain.query.tree import Node
+from zcrm_local.store.engine import Unindexed
 from zcrm_local.store.query.compile import Compiler
 from zcrm_local.store.records.rows import SORT_COLUMNS
 from zcrm_local.store.tables import records
@@ -21,8 +22,9 @@ def _where(org_id: int, module: str, node: Node | None) -> list[Any]:
 
 def search(conn: sa.Connection, org_id: int, module: str, node: Node | None, *, sort_by: str = "id",
            descending: bool = True, offset: int = 0, limit: int = 200) -> list[sa.RowMapping]:
-    column = SORT_COLUMNS[sort_by]
-    order = (column.desc(), records.c.id.desc()) if descending else (column.asc(), records.c.id.asc())
+    column, rid = Unindexed(SORT_COLUMNS[sort_by]), Unindexed(records.c.id)
+    keys = (column,) if sort_by == "id" else (column, rid)
+    order = tuple(k.desc() if descending else k.asc() for k in keys)
     stmt = sa.select(records).where(*_where(org_id, module, node)).order_by(*order).offset(offset).limit(limit)
     return list(conn.execute(stmt).mappings())
 
