@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 # Deepest JSON body any endpoint needs: a wrapper, an item, and criteria of 25 nested groups
@@ -27,3 +28,15 @@ def deeper_than(value: Any, limit: int) -> bool:
             return True
         pending.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
     return False
+
+
+def json_param(raw: str) -> Any:
+    """A JSON query parameter (``filters``…), decoded; ``ValueError`` when it is not JSON or nests
+    deeper than any request needs (the decoder's own recursion limit included)."""
+    try:
+        value = json.loads(raw)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    if deeper_than(value, MAX_JSON_DEPTH):
+        raise ValueError("nested too deeply")
+    return value

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import json
+from zcrm_local.domain.depth import json_param
+
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -100,7 +101,7 @@ def parse_filters(raw: str, status: int) -> list[Condition]:
     """``filters`` of the bin: one condition or an AND group. ``status`` is 403 (documented,
     RQ-18) or 400 (live)."""
     try:
-        doc = json.loads(raw)
+        doc = json_param(raw)
     except ValueError:
         raise _filter_error("invalid data", {}, status) from None
     if not isinstance(doc, dict):

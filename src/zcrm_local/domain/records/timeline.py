@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import json
+from zcrm_local.domain.depth import json_param
+
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -69,7 +70,7 @@ def parse(query: Mapping[str, str]) -> TimelineParams:
 
 def _filters(raw: str) -> tuple[tuple[str, str, Any], ...]:
     try:
-        doc = json.loads(raw)
+        doc = json_param(raw)
     except ValueError:
         raise bad_filter() from None
     if not isinstance(doc, dict):

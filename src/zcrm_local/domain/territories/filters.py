@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
+from zcrm_local.domain.depth import json_param
+
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Union
 
-from zcrm_local.domain.depth import MAX_GROUP_DEPTH, MAX_JSON_DEPTH, deeper_than
+from zcrm_local.domain.depth import MAX_GROUP_DEPTH, json_param
 from zcrm_local.domain.errors import ZohoError, invalid_param
 
 from .criteria.ast import Group
@@ -53,11 +54,9 @@ def parse_filters(raw: str | None) -> FilterNode | None:
     if raw is None or not raw.strip():
         return None
     try:
-        data = json.loads(raw)
-    except (ValueError, RecursionError):  # the parser's own nesting limit
+        data = json_param(raw)
+    except ValueError:
         raise _refuse() from None
-    if deeper_than(data, MAX_JSON_DEPTH):
-        raise _refuse()
     return _node(data, 1)
 
 
