@@ -1,6 +1,7 @@
 """The console in a real browser (Playwright on the operating system's Chromium) against a live
 ``zcrm-local serve``: log in, create an org, watch an API call arrive in the live journal and
-its record in the records table, open the territory tree, freeze the clock, log out.
+its record in the records table, search it by criteria, see its change log, open the territory
+tree and the roles, freeze the clock, log out.
 
 Screenshots of each page go to ``tmp/artifacts/console`` (or ``$ZCRM_TEST_ARTIFACTS``); the
 path is printed. Without Chromium or Playwright the test skips, except in CI
@@ -115,7 +116,10 @@ def test_a_session_in_the_browser(server: LiveServer, browser: Any, artifacts: P
                          headers={"Authorization": f"Zoho-oauthtoken {creds['access_token']}"})
         assert made.status_code == 201, made.text
         record_id = made.json()["data"][0]["details"]["id"]
-    row = page.locator("#journal-rows tr", has_text="/crm/v7/Leads").first
+        changed = http.put(f"/crm/v7/Leads/{record_id}", json={"data": [{"Company": "US Navy"}]},
+                           headers={"Authorization": f"Zoho-oauthtoken {creds['access_token']}"})
+        assert changed.status_code == 200, changed.text
+    row = page.locator("#journal-rows tr", has_text="/crm/v7/Leads").filter(has_text="POST").first
     expect(row).to_be_visible()
     expect(row).to_contain_text("201")
     shot("04-journal-live")
@@ -129,8 +133,20 @@ def test_a_session_in_the_browser(server: LiveServer, browser: Any, artifacts: P
     page.get_by_role("link", name="Leads", exact=True).click()
     expect(page.locator("#records")).to_contain_text("Hopper")
     shot("06-records")
+    page.get_by_label("Criteria").fill("(Company:equals:US Navy)")
+    page.get_by_role("button", name="Search").click()
+    expect(page.locator("#records")).to_contain_text("Hopper")
+    page.get_by_label("Criteria").fill("(Company:equals:")
+    page.get_by_role("button", name="Search").click()
+    expect(page.get_by_role("alert")).to_contain_text("INVALID_QUERY")
+    shot("06b-records-search-refused")
+    page.get_by_role("link", name="Clear").click()
     page.get_by_role("link", name=record_id).click()
     expect(page.locator("table.fields")).to_contain_text("Hopper")
+    timeline = page.locator("#change-log table.timeline")
+    expect(timeline.locator("tbody tr")).to_have_count(2)
+    expect(timeline.locator("tbody tr").first).to_contain_text("updated")
+    expect(timeline).to_contain_text("Navy → US Navy")
     shot("07-record")
 
     # The territory tree, Services, users, the API-limit chart.
@@ -138,7 +154,8 @@ def test_a_session_in_the_browser(server: LiveServer, browser: Any, artifacts: P
     expect(page.get_by_role("tree")).to_be_visible()
     expect(page.get_by_role("treeitem").first).to_be_visible()
     shot("08-territories")
-    for link, name in (("Services", "09-services"), ("Users", "10-users"), ("API limits", "11-limits")):
+    for link, name in (("Services", "09-services"), ("Users", "10-users"), ("Roles and profiles", "10b-roles"),
+                       ("API limits", "11-limits")):
         nav(link)
         expect(page.locator("main h1")).to_be_visible()
         shot(name)

@@ -52,14 +52,19 @@ async def records(console: Console, request: Request) -> Response:
     default = [f.api_name for f in spec.fields if f.api_name not in ("Created_By", "Modified_By", "Tag")][:6]
     fields = chosen or default
     number = _page_number(request)
+    criteria = request.query_params.get("criteria", "").strip()
 
-    def load() -> tuple[dict[str, Any], views.RecordPage]:
-        return (admin.get_org(console.backend, org_id),
-                views.record_page(console.backend, org_id, name, number, PER_PAGE, fields))
+    def load() -> tuple[dict[str, Any], views.RecordPage | views.SearchPage]:
+        org = admin.get_org(console.backend, org_id)
+        if criteria:
+            return org, views.search_page(console.backend, org_id, name, criteria, number, PER_PAGE, fields)
+        return org, views.record_page(console.backend, org_id, name, number, PER_PAGE, fields)
 
     org, found = await run_in_threadpool(load)
+    error = found.error if isinstance(found, views.SearchPage) else None
     return page(request, "records.html", title=spec.plural_label, org=org, spec=spec, rows=found.rows,
-                more=found.more, fields=fields, page_number=number, shown=shown)
+                more=found.more, fields=fields, page_number=number, shown=shown, criteria=criteria,
+                error=error, error_details=orjson.dumps(error["details"]).decode() if error else "")
 
 
 async def record(console: Console, request: Request) -> Response:
@@ -68,15 +73,18 @@ async def record(console: Console, request: Request) -> Response:
     spec = views.module(name)
     record_id = path_id(request.path_params["record_id"], "record")
 
-    def load() -> tuple[dict[str, Any], dict[str, Any] | None]:
-        return admin.get_org(console.backend, org_id), views.record_detail(console.backend, org_id, name, record_id)
+    def load() -> tuple[dict[str, Any], dict[str, Any] | None, list[dict[str, Any]] | None]:
+        org = admin.get_org(console.backend, org_id)
+        data = views.record_detail(console.backend, org_id, name, record_id)
+        changes = views.record_timeline(console.backend, org_id, name, record_id) if data else None
+        return org, data, changes
 
-    org, data = await run_in_threadpool(load)
+    org, data, changes = await run_in_threadpool(load)
     if data is None:
         raise admin.not_found("record")
     labels = {f.api_name: f.label for f in spec.fields}
     return page(request, "record.html", title=f"{spec.singular_label} {record_id}", org=org, spec=spec,
-                record=data, labels=labels, shown=shown,
+                record=data, labels=labels, shown=shown, changes=changes,
                 pretty=orjson.dumps({"data": [data]}, option=orjson.OPT_INDENT_2).decode())
 
 
@@ -115,6 +123,40 @@ async def users(console: Console, request: Request) -> Response:
     return page(request, "users.html", title="Users", org=org, users=people, roles=roles, profiles=profiles)
 
 
+async def roles_profiles(console: Console, request: Request) -> Response:
+    org_id = org_id_of(request)
+
+    def load() -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
+        return (admin.get_org(console.backend, org_id), views.roles(console.backend, org_id),
+                views.profiles(console.backend, org_id))
+
+    org, roles, profiles = await run_in_threadpool(load)
+    return page(request, "roles.html", title="Roles and profiles", org=org, roles=_role_tree(roles),
+                profiles=profiles)
+
+
+def _role_tree(roles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Roles in pre-order under their ``reporting_to``, each with its depth (for the tree)."""
+    children: dict[str | None, list[dict[str, Any]]] = {}
+    ids = {r["id"] for r in roles}
+    for role in roles:
+        parent = (role.get("reporting_to") or {}).get("id")
+        children.setdefault(parent if parent in ids else None, []).append(role)
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+
+    def walk(parent: str | None, depth: int) -> None:
+        for role in children.get(parent, []):
+            if role["id"] not in seen:
+                seen.add(role["id"])
+                out.append({"role": role, "depth": depth})
+                walk(role["id"], depth + 1)
+
+    walk(None, 0)
+    out.extend({"role": r, "depth": 0} for r in roles if r["id"] not in seen)  # a cycle never hides a role
+    return out
+
+
 def _chart(data: dict[str, Any]) -> dict[str, Any]:
     """Bar geometry for the inline SVG: 24 hourly credit bars and the in-flight gauge."""
     buckets = data["buckets"]
@@ -146,5 +188,6 @@ PAGES = (
     ("GET", _O + "/territories", territories),
     ("GET", _O + "/services", services),
     ("GET", _O + "/users", users),
+    ("GET", _O + "/roles", roles_profiles),
     ("GET", _O + "/limits", limits_page),
 )

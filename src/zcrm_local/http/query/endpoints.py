@@ -8,7 +8,6 @@ from zcrm_local.domain.errors import ErrorCode, ZohoError
 from zcrm_local.domain.query import search as search_rules
 from zcrm_local.domain.query.fields import query_fields
 from zcrm_local.domain.records.modules import registry
-from zcrm_local.domain.records.render import RenderContext, render_records
 from zcrm_local.http.call import Call
 from zcrm_local.http.render import empty, json_response
 from zcrm_local.service.query import coql as coql_service
@@ -41,20 +40,17 @@ def search_records(call: Call) -> Response:
     if search_rules.applied_param(call.query) is None:
         raise search_rules.expected_param_missing(profile)
     _check_external(call)
-    params = search_rules.parse_search(call.query, spec, registry.get, profile, call.principal.time_zone)
-    page = search_service.search(call.backend, call.principal, spec.api_name, params)
-    if not page.records:
+    found = search_service.run(call.backend, call.principal, spec, call.query)
+    params, data = found.params, found.data
+    if not data:
         return empty()
-    ctx = RenderContext(users=page.users, time_zone=call.principal.time_zone,
-                        currency_symbol=call.principal.org["currency_symbol"])
-    data = render_records(spec, page.records, ctx, params.fields)
     info: dict[str, object] = {"per_page": params.per_page, "count": len(data)}
     if params.applied == "criteria":
         info["sort_by"] = params.sort_by
     info["page"] = params.page
     if params.applied == "criteria":
         info["sort_order"] = "desc" if params.descending else "asc"
-    info["more_records"] = page.more
+    info["more_records"] = found.more
     return json_response({"data": data, "info": info})
 
 

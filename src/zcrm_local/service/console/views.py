@@ -9,6 +9,8 @@ from datetime import timedelta
 from typing import Any
 
 from zcrm_local.domain.metadata import ModuleSpec
+from zcrm_local.domain.errors import ZohoError
+from zcrm_local.domain.records import capabilities, timeline
 from zcrm_local.domain.records.listing import ListParams
 from zcrm_local.domain.records.modules import registry
 from zcrm_local.domain.records.render import RenderContext, render_record, render_records
@@ -17,11 +19,14 @@ from zcrm_local.service.backend import Backend
 from zcrm_local.service.console.principal import admin_principal
 from zcrm_local.service.harness import journal, limits
 from zcrm_local.service.harness.admin import not_found
+from zcrm_local.service.query import search as search_service
+from zcrm_local.service.records import history as record_history
 from zcrm_local.service.records import reads as record_reads
 from zcrm_local.service.territories import crud as territory_crud
 from zcrm_local.service.territories import members as territory_members
 from zcrm_local.service.territories import records as territory_records
 from zcrm_local.service.users import reads as user_reads
+from zcrm_local.service.users import roles_profiles
 from zcrm_local.store.console import views as store
 
 COUNT_CAP = 1000
@@ -71,6 +76,50 @@ def record_detail(backend: Backend, org_id: int, api_name: str, record_id: int) 
     data = [render_record(spec, found.records[0], _ctx(principal, api_name, found.users, found.related))]
     territory_records.territory_field(backend, principal, api_name, data)
     return data[0]
+
+
+# The timeline as the console asks for it: the API's defaults plus each field's label.
+TIMELINE_QUERY = {"include_inner_details": "field_history.field_label"}
+
+
+def record_timeline(backend: Backend, org_id: int, api_name: str, record_id: int) -> list[dict[str, Any]] | None:
+    """The record's change log as ``GET /{module}/{id}/__timeline`` renders its first page (newest
+    first); None when the module has no timeline in the API."""
+    module(api_name)
+    if not capabilities.support(api_name).timeline:
+        return None
+    params = timeline.parse(TIMELINE_QUERY)
+    entries = record_history.timeline_page(backend, admin_principal(backend, org_id), api_name, record_id, params)
+    return (entries or [])[:params.per_page]
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    rows: list[dict[str, Any]]
+    more: bool
+    error: dict[str, Any] | None
+
+
+def search_page(backend: Backend, org_id: int, api_name: str, criteria: str, page: int, per_page: int,
+                fields: list[str]) -> SearchPage:
+    """``GET /{module}/search?criteria=`` through the endpoint's own service function; a refusal
+    comes back as the API's error body."""
+    spec = module(api_name)
+    principal = admin_principal(backend, org_id)
+    query = {"criteria": criteria, "page": str(page), "per_page": str(per_page), "fields": ",".join(fields)}
+    try:
+        found = search_service.run(backend, principal, spec, query)
+    except ZohoError as refusal:
+        return SearchPage([], False, {"http_status": refusal.status, **refusal.body()})
+    return SearchPage(found.data, found.more, None)
+
+
+def roles(backend: Backend, org_id: int) -> list[dict[str, Any]]:
+    return roles_profiles.list_roles(backend, admin_principal(backend, org_id))
+
+
+def profiles(backend: Backend, org_id: int) -> list[dict[str, Any]]:
+    return roles_profiles.list_profiles(backend, admin_principal(backend, org_id))
 
 
 def territory_tree(backend: Backend, org_id: int) -> list[dict[str, Any]]:
