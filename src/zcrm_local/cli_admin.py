@@ -76,7 +76,10 @@ def outbox_show(org: OrgArg, database_url: DatabaseOpt = None,
 
 
 @admin_app.command("email-fixture")
-def email_fixture(org: OrgArg, kind: str, key: str,
+def email_fixture(org: OrgArg,
+                  kind: Annotated[str, typer.Argument(help="email_template, inventory_template, mail_merge_template, "
+                                                          "from_address, bounce or cadence")],
+                  key: Annotated[str, typer.Argument(help="the fixture's key within its kind (a name or an id)")],
                   doc: Annotated[str, typer.Argument(help="the fixture as a JSON object")],
                   database_url: DatabaseOpt = None) -> None:
     """Set an email fixture: email_template, inventory_template, mail_merge_template, from_address,
