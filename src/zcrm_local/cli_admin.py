@@ -66,11 +66,11 @@ def outbox_show(org: OrgArg, database_url: DatabaseOpt = None,
                 clear: Annotated[bool, typer.Option(help="empty the outbox after printing it")] = False) -> None:
     """The mails an org sent (never over SMTP), oldest first."""
     def act(b: Backend) -> dict[str, Any]:
-        found = outbox.messages(b, _org(org))
+        found = outbox.messages(b, _org(b, org))
         if found is None:
             raise admin.not_found("org")
         if clear:
-            outbox.clear(b, _org(org))
+            outbox.clear(b, _org(b, org))
         return {"messages": found}
     _run(database_url, act)
 
@@ -93,8 +93,8 @@ def email_fixture(org: OrgArg,
             raise admin.invalid("the fixture must be a JSON object")
         if kind not in FIXTURE_KINDS:
             raise admin.invalid(f"kind: one of {', '.join(FIXTURE_KINDS)}")
-        admin.org_row(b, _org(org))
-        outbox.put_fixture(b, _org(org), kind, key, parsed)
+        admin.org_row(b, _org(b, org))
+        outbox.put_fixture(b, _org(b, org), kind, key, parsed)
         return {"kind": kind, "key": key, "doc": parsed}
     _run(database_url, act)
 
