@@ -13,9 +13,10 @@ from zcrm_local.domain.records import change_owner as owner_rules
 from zcrm_local.domain.records import clone as clone_rules
 from zcrm_local.domain.records import deleted as deleted_rules
 from zcrm_local.domain.records import upsert as upsert_rules
-from zcrm_local.domain.records.values import parse_digits, parse_id
+from zcrm_local.domain.records.values import parse_id
 from zcrm_local.domain.times import parse_http_or_iso
 from zcrm_local.http.call import Call
+from zcrm_local.http.params import positive_int
 from zcrm_local.http.render import bulk_response, empty, json_response, outcome_body
 from zcrm_local.service.records import external as record_external
 from zcrm_local.service.records import history as record_history
@@ -164,23 +165,14 @@ def fetch_full_data_many(call: Call) -> Response:
 
 # ---- deleted records (§13) ----------------------------------------------------------------
 
-def _count_param(call: Call, name: str, default: int, maximum: int | None = None) -> int:
-    raw = call.query.get(name)
-    if raw is None:
-        return default
-    value = parse_digits(raw)
-    if value is None or value < 1:
-        raise e.invalid_param(name)
-    return min(value, maximum) if maximum else value
-
 
 def deleted_records(call: Call) -> Response:
     module = _module(call)
     if not capabilities.support(module).deleted:
         raise e.ZohoError(e.ErrorCode.INVALID_MODULE, MSG_NOT_IN_API, {"resource_path_index": 0})
     kind = deleted_rules.parse_type(call.query.get("type"))
-    page = _count_param(call, "page", 1)
-    per_page = _count_param(call, "per_page", deleted_rules.MAX_PER_PAGE, deleted_rules.MAX_PER_PAGE)
+    page = positive_int(call.query, "page", 1)
+    per_page = min(positive_int(call.query, "per_page", deleted_rules.MAX_PER_PAGE), deleted_rules.MAX_PER_PAGE)
     since = None
     if call.headers.get("if-modified-since"):
         since = parse_http_or_iso(call.headers["if-modified-since"])

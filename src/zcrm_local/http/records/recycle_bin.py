@@ -9,8 +9,9 @@ from zcrm_local.domain.records.modules.registry import resolve_path_module
 from zcrm_local.domain.records import deleted as rules
 from zcrm_local.domain.records import dup_preference as pref_rules
 from zcrm_local.domain.records import results
-from zcrm_local.domain.records.values import parse_digits, parse_id
+from zcrm_local.domain.records.values import parse_id
 from zcrm_local.http.call import Call
+from zcrm_local.http.params import positive_int
 from zcrm_local.http.render import bulk_response, empty, json_response, outcome_body, outcome_response
 from zcrm_local.service.records import dup_preference
 from zcrm_local.service.records import history as record_history
@@ -27,15 +28,6 @@ def _ids(raw: str | None) -> list[str] | None:
         return None
     return list(dict.fromkeys(p.strip() for p in raw.split(",") if p.strip()))
 
-
-def _page_param(call: Call, name: str, default: int, maximum: int | None = None) -> int:
-    raw = call.query.get(name)
-    if raw is None:
-        return default
-    value = parse_digits(raw)
-    if value is None or value < 1:
-        raise e.invalid_param(name)
-    return min(value, maximum) if maximum else value
 
 
 def get_bin(call: Call) -> Response:
@@ -55,8 +47,8 @@ def get_bin(call: Call) -> Response:
     sort_order = call.query.get("sort_order", "desc")
     if sort_order not in ("asc", "desc"):
         raise e.invalid_param("sort_order", ["asc", "desc"])
-    page = _page_param(call, "page", 1)
-    per_page = _page_param(call, "per_page", rules.MAX_PER_PAGE, rules.MAX_PER_PAGE)
+    page = positive_int(call.query, "page", 1)
+    per_page = min(positive_int(call.query, "per_page", rules.MAX_PER_PAGE), rules.MAX_PER_PAGE)
     entries = record_history.bin_entries(call.backend, call.principal, ids, filters, sort_by, sort_order == "desc")
     start = (page - 1) * per_page
     shown = entries[start:start + per_page]
